@@ -1,0 +1,405 @@
+using System.Diagnostics;
+using System.Globalization;
+
+namespace MicroGrad;
+
+/// <summary>
+/// A scalar node of a computation graph: a number, the gradient of some output with respect to
+/// it, and the operation (with its ordered inputs) that produced it.
+/// </summary>
+/// <remarks>
+/// <para>
+/// Build graphs with the operators (<c>+ - * /</c>, unary <c>-</c>) and the methods
+/// (<see cref="Pow(double)"/>, <see cref="Exp"/>, <see cref="Tanh"/>, …), then call
+/// <see cref="Backward"/> on the output to fill in <see cref="Grad"/> on every value it depends on.
+/// </para>
+/// <para>
+/// Each operation records the local derivative of its result with respect to each input when it
+/// is created; <see cref="Backward"/> only multiplies and adds them (the chain rule). Changing
+/// <see cref="Data"/> afterwards therefore changes neither the values built from it nor their
+/// gradients: as in micrograd, build the graph again after changing its inputs.
+/// </para>
+/// <para>
+/// Arithmetic follows IEEE 754 and never throws: NaN and infinities propagate through data and
+/// gradients. Domain errors give NaN (the log of a negative number), limits give infinities
+/// (the log of 0 is −∞, 0 to a negative power is +∞). Each method documents its own cases.
+/// </para>
+/// <para>
+/// A graph is not thread-safe: do not build on, traverse or differentiate the same values from
+/// several threads at once. Separate graphs may be used from separate threads.
+/// </para>
+/// </remarks>
+[DebuggerDisplay("{DebuggerDisplay,nq}")]
+public sealed class Value
+{
+    private static int s_lastTraversal;
+
+    private readonly Value? _left;
+    private readonly Value? _right;
+    private readonly double _leftDerivative;
+    private readonly double _rightDerivative;
+    private int _traversal;
+
+    /// <summary>Creates a leaf value: an input or a parameter of a graph.</summary>
+    /// <param name="data">The number it holds.</param>
+    /// <param name="label">An optional name, shown in drawings.</param>
+    public Value(double data, string? label = null)
+    {
+        Data = data;
+        Label = label;
+        Op = string.Empty;
+    }
+
+    private Value(double data, string op, Value left, double leftDerivative)
+    {
+        Data = data;
+        Op = op;
+        _left = left;
+        _leftDerivative = leftDerivative;
+    }
+
+    private Value(double data, string op, Value left, double leftDerivative, Value right, double rightDerivative)
+        : this(data, op, left, leftDerivative)
+    {
+        _right = right;
+        _rightDerivative = rightDerivative;
+    }
+
+    private Value(double data, bool isConstant)
+    {
+        Data = data;
+        Op = string.Empty;
+        IsConstant = isConstant;
+    }
+
+    /// <summary>The number this value holds.</summary>
+    public double Data { get; set; }
+
+    /// <summary>
+    /// The gradient of the output last passed through <see cref="Backward"/> with respect to this
+    /// value. Starts at 0; settable so that gradients can be set by hand or reset.
+    /// </summary>
+    public double Grad { get; set; }
+
+    /// <summary>An optional name, shown in drawings; <see langword="null"/> when unnamed.</summary>
+    public string? Label { get; set; }
+
+    /// <summary>
+    /// The operation that produced this value as drawings show it: <c>+</c>, <c>-</c>, <c>*</c>,
+    /// <c>/</c>, <c>neg</c>, <c>**</c> (power of a value), <c>**2</c> (power of a constant),
+    /// <c>exp</c>, <c>log</c>, <c>tanh</c>, <c>ReLU</c> or <c>sigmoid</c>; empty for leaves.
+    /// </summary>
+    public string Op { get; }
+
+    /// <summary>
+    /// <see langword="true"/> for a leaf made from a <see cref="double"/> operand, such as the
+    /// <c>2</c> in <c>a * 2</c>, so that a drawing can fold it into its operator.
+    /// </summary>
+    public bool IsConstant { get; }
+
+    /// <summary><see langword="true"/> when no operation produced this value (inputs, parameters, constants).</summary>
+    public bool IsLeaf => _left is null;
+
+    /// <summary>
+    /// The values this one was computed from, in operand order. Duplicates are kept: the inputs
+    /// of <c>a * a</c> are <c>[a, a]</c>. Empty for leaves.
+    /// </summary>
+    public ValueInputs Inputs => new(_left, _right);
+
+    /// <summary>Turns a number into a constant leaf (<see cref="IsConstant"/> is <see langword="true"/>).</summary>
+    /// <param name="data">The number.</param>
+    public static implicit operator Value(double data) => FromDouble(data);
+
+    /// <summary>Makes a constant leaf; the named alternative to the implicit conversion.</summary>
+    /// <param name="data">The number.</param>
+    /// <returns>A leaf whose <see cref="IsConstant"/> is <see langword="true"/>.</returns>
+    public static Value FromDouble(double data) => new(data, isConstant: true);
+
+    /// <summary>Adds two values. Op <c>+</c>.</summary>
+    public static Value operator +(Value left, Value right) => Add(left, right);
+
+    /// <summary>Subtracts <paramref name="right"/> from <paramref name="left"/>. Op <c>-</c>.</summary>
+    public static Value operator -(Value left, Value right) => Subtract(left, right);
+
+    /// <summary>Multiplies two values. Op <c>*</c>.</summary>
+    public static Value operator *(Value left, Value right) => Multiply(left, right);
+
+    /// <summary>Divides <paramref name="left"/> by <paramref name="right"/>. Op <c>/</c>.</summary>
+    public static Value operator /(Value left, Value right) => Divide(left, right);
+
+    /// <summary>Negates a value. Op <c>neg</c>.</summary>
+    public static Value operator -(Value value) => Negate(value);
+
+    /// <summary>Adds two values. Op <c>+</c>.</summary>
+    /// <param name="left">The first operand.</param>
+    /// <param name="right">The second operand.</param>
+    /// <returns>A new value, <c>left + right</c>.</returns>
+    public static Value Add(Value left, Value right)
+    {
+        ArgumentNullException.ThrowIfNull(left);
+        ArgumentNullException.ThrowIfNull(right);
+        return new(left.Data + right.Data, "+", left, 1.0, right, 1.0);
+    }
+
+    /// <summary>Subtracts one value from another. Op <c>-</c>.</summary>
+    /// <param name="left">The minuend.</param>
+    /// <param name="right">The subtrahend.</param>
+    /// <returns>A new value, <c>left - right</c>.</returns>
+    public static Value Subtract(Value left, Value right)
+    {
+        ArgumentNullException.ThrowIfNull(left);
+        ArgumentNullException.ThrowIfNull(right);
+        return new(left.Data - right.Data, "-", left, 1.0, right, -1.0);
+    }
+
+    /// <summary>Multiplies two values. Op <c>*</c>.</summary>
+    /// <param name="left">The first factor.</param>
+    /// <param name="right">The second factor.</param>
+    /// <returns>A new value, <c>left * right</c>.</returns>
+    public static Value Multiply(Value left, Value right)
+    {
+        ArgumentNullException.ThrowIfNull(left);
+        ArgumentNullException.ThrowIfNull(right);
+        return new(left.Data * right.Data, "*", left, right.Data, right, left.Data);
+    }
+
+    /// <summary>
+    /// Divides one value by another. Op <c>/</c>. Dividing by 0 gives ±∞ (or NaN for 0/0) in the
+    /// data and infinite gradients, as IEEE division does.
+    /// </summary>
+    /// <param name="left">The dividend.</param>
+    /// <param name="right">The divisor.</param>
+    /// <returns>A new value, <c>left / right</c>.</returns>
+    public static Value Divide(Value left, Value right)
+    {
+        ArgumentNullException.ThrowIfNull(left);
+        ArgumentNullException.ThrowIfNull(right);
+        double b = right.Data;
+        return new(left.Data / b, "/", left, 1.0 / b, right, -left.Data / (b * b));
+    }
+
+    /// <summary>Negates a value. Op <c>neg</c>.</summary>
+    /// <param name="value">The operand.</param>
+    /// <returns>A new value, <c>-value</c>.</returns>
+    public static Value Negate(Value value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        return new(-value.Data, "neg", value, -1.0);
+    }
+
+    /// <summary>
+    /// Sums a sequence of values left to right (<c>((v0 + v1) + v2) + …</c>), as Python's
+    /// <c>sum</c> does. One value is returned as it is; an empty sequence gives the constant 0.
+    /// </summary>
+    /// <param name="values">The values to add.</param>
+    /// <returns>The sum.</returns>
+    public static Value Sum(IEnumerable<Value> values)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        Value? sum = null;
+        foreach (var value in values)
+        {
+            ArgumentNullException.ThrowIfNull(value, nameof(values));
+            sum = sum is null ? value : sum + value;
+        }
+
+        return sum ?? FromDouble(0.0);
+    }
+
+    /// <summary>
+    /// Raises this value to a constant power. Op <c>**</c> followed by the exponent, e.g. <c>**2</c>.
+    /// Follows <see cref="Math.Pow"/>: a negative base with a non-integer exponent gives NaN, 0 to a
+    /// negative power gives +∞. The gradient is <c>n·x^(n−1)</c>, and exactly 0 when n is 0.
+    /// </summary>
+    /// <param name="exponent">The constant exponent.</param>
+    /// <returns>A new value, <c>this ** exponent</c>.</returns>
+    public Value Pow(double exponent)
+    {
+        double x = Data;
+        return new(Math.Pow(x, exponent), PowerOp(exponent), this, PowerDerivative(x, exponent));
+    }
+
+    /// <summary>
+    /// Raises this value to the power of another value. Op <c>**</c>, inputs <c>[this, exponent]</c>.
+    /// </summary>
+    /// <remarks>
+    /// The gradient with respect to the base is <c>b·a^(b−1)</c> (0 when b is 0). The gradient with
+    /// respect to the exponent is <c>a^b·ln a</c> for a positive base, 0 for a base of 0 with a
+    /// positive exponent (the limit), and NaN for a negative base or 0 with a non-positive
+    /// exponent, where the real power is not differentiable in its exponent.
+    /// </remarks>
+    /// <param name="exponent">The exponent.</param>
+    /// <returns>A new value, <c>this ** exponent</c>.</returns>
+    public Value Pow(Value exponent)
+    {
+        ArgumentNullException.ThrowIfNull(exponent);
+        double a = Data, b = exponent.Data;
+        double result = Math.Pow(a, b);
+        double exponentDerivative = a > 0 ? result * Math.Log(a)
+            : a == 0 && b > 0 ? 0.0
+            : double.NaN;
+        return new(result, "**", this, PowerDerivative(a, b), exponent, exponentDerivative);
+    }
+
+    /// <summary>e raised to this value. Op <c>exp</c>. Overflows to +∞ above about 709.78.</summary>
+    /// <returns>A new value, <c>exp(this)</c>.</returns>
+    public Value Exp()
+    {
+        double e = Math.Exp(Data);
+        return new(e, "exp", this, e);
+    }
+
+    /// <summary>
+    /// The natural logarithm. Op <c>log</c>. The log of 0 is −∞ (gradient +∞); the log of a negative
+    /// number is NaN, and so is its gradient.
+    /// </summary>
+    /// <returns>A new value, <c>ln(this)</c>.</returns>
+    public Value Log()
+    {
+        double x = Data;
+        return new(Math.Log(x), "log", this, x >= 0 ? 1.0 / x : double.NaN);
+    }
+
+    /// <summary>The hyperbolic tangent (<see cref="Math.Tanh"/>). Op <c>tanh</c>; gradient <c>1 − tanh²</c>.</summary>
+    /// <returns>A new value, <c>tanh(this)</c>.</returns>
+    public Value Tanh()
+    {
+        double t = Math.Tanh(Data);
+        return new(t, "tanh", this, 1.0 - (t * t));
+    }
+
+    /// <summary>
+    /// The rectifier <c>max(0, x)</c>. Op <c>ReLU</c>. As in micrograd the gradient is 1 for
+    /// positive inputs and 0 otherwise (also at 0); a NaN input gives NaN data and gradient.
+    /// </summary>
+    /// <returns>A new value, <c>relu(this)</c>.</returns>
+    public Value Relu()
+    {
+        double x = Data;
+        return double.IsNaN(x)
+            ? new(x, "ReLU", this, double.NaN)
+            : new(x > 0 ? x : 0.0, "ReLU", this, x > 0 ? 1.0 : 0.0);
+    }
+
+    /// <summary>The logistic function <c>1 / (1 + e^−x)</c>. Op <c>sigmoid</c>; gradient <c>s·(1 − s)</c>.</summary>
+    /// <returns>A new value, <c>sigmoid(this)</c>.</returns>
+    public Value Sigmoid()
+    {
+        double s = 1.0 / (1.0 + Math.Exp(-Data));
+        return new(s, "sigmoid", this, s * (1.0 - s));
+    }
+
+    /// <summary>
+    /// Back-propagates from this value: sets its <see cref="Grad"/> to 1, then adds
+    /// (<c>+=</c>) the gradient of this value into every value it depends on, in reverse
+    /// topological order. A value used by several operations, or twice by one, receives the sum.
+    /// </summary>
+    /// <remarks>
+    /// Gradients accumulate across calls, as in micrograd: calling this again without
+    /// <see cref="ZeroGradients"/> in between sets this value's gradient to 1 again, but every
+    /// value below it adds a second contribution on top of the gradient it already holds, and
+    /// intermediate values pass their accumulated gradients on, so leaves end up with more than
+    /// twice their gradient. Call <see cref="ZeroGradients"/> (or <c>Module.ZeroGrad</c> for
+    /// parameters, when the graph is rebuilt) before each backward pass. The traversal is
+    /// iterative, so graphs millions of operations deep work without a stack overflow.
+    /// </remarks>
+    public void Backward()
+    {
+        var order = TopologicalOrder();
+        Grad = 1.0;
+        for (int i = order.Count - 1; i >= 0; i--)
+        {
+            var value = order[i];
+            if (value._left is null)
+            {
+                continue;
+            }
+
+            value._left.Grad += value._leftDerivative * value.Grad;
+            if (value._right is not null)
+            {
+                value._right.Grad += value._rightDerivative * value.Grad;
+            }
+        }
+    }
+
+    /// <summary>Sets <see cref="Grad"/> to 0 on this value and on every value it depends on.</summary>
+    public void ZeroGradients()
+    {
+        foreach (var value in TopologicalOrder())
+        {
+            value.Grad = 0.0;
+        }
+    }
+
+    /// <summary>
+    /// This value and every value it depends on, each once, inputs before the values computed from
+    /// them; this value comes last.
+    /// </summary>
+    /// <remarks>
+    /// The order is a depth-first post-order that visits inputs in operand order, so it depends
+    /// only on the shape of the graph: the same graph gives the same order in every run.
+    /// </remarks>
+    /// <returns>A new list; changing it does not change the graph.</returns>
+    public IReadOnlyList<Value> TopologicalOrder()
+    {
+        // A per-traversal stamp marks visited values: no hashing by identity, no recursion.
+        int stamp = NextTraversal();
+        var order = new List<Value>();
+        var stack = new Stack<(Value Node, int Next)>();
+        _traversal = stamp;
+        stack.Push((this, 0));
+        while (stack.Count > 0)
+        {
+            var (node, next) = stack.Pop();
+            var input = next switch
+            {
+                0 => node._left,
+                1 => node._right,
+                _ => null,
+            };
+            if (next >= 2)
+            {
+                order.Add(node);
+                continue;
+            }
+
+            stack.Push((node, next + 1));
+            if (input is not null && input._traversal != stamp)
+            {
+                input._traversal = stamp;
+                stack.Push((input, 0));
+            }
+        }
+
+        return order;
+    }
+
+    /// <summary>Describes the value in invariant culture, e.g. <c>Value(data=4, grad=0)</c>.</summary>
+    /// <returns>The description.</returns>
+    public override string ToString() =>
+        string.Create(CultureInfo.InvariantCulture, $"Value(data={Data}, grad={Grad})");
+
+    private string DebuggerDisplay => string.Create(
+        CultureInfo.InvariantCulture,
+        $"{Label ?? (IsConstant ? "const" : "_")} = {Data} (grad {Grad}){(IsLeaf ? string.Empty : $" [{Op}]")}");
+
+    private static int NextTraversal()
+    {
+        int stamp = Interlocked.Increment(ref s_lastTraversal);
+        // 0 is the mark of a value never visited; skip it when the counter wraps around.
+        return stamp != 0 ? stamp : Interlocked.Increment(ref s_lastTraversal);
+    }
+
+    private static double PowerDerivative(double x, double n) =>
+        n == 0 ? 0.0 : n * Math.Pow(x, n - 1);
+
+    private static string PowerOp(double exponent) => exponent switch
+    {
+        2 => "**2",
+        -1 => "**-1",
+        3 => "**3",
+        0.5 => "**0.5",
+        _ => "**" + exponent.ToString("R", CultureInfo.InvariantCulture),
+    };
+}

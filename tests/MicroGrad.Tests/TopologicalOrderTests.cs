@@ -1,0 +1,112 @@
+namespace MicroGrad.Tests;
+
+public class TopologicalOrderTests
+{
+    [Fact]
+    public void Inputs_come_before_users_and_the_root_comes_last()
+    {
+        var a = new Value(2.0, "a");
+        var b = new Value(-3.0, "b");
+        var c = new Value(10.0, "c");
+        var e = a * b;
+        var d = e + c;
+        var f = new Value(-2.0, "f");
+        var l = d * f;
+
+        var order = l.TopologicalOrder();
+
+        Assert.Equal([a, b, e, c, d, f, l], order);
+    }
+
+    [Fact]
+    public void Every_value_appears_once_even_when_reused()
+    {
+        var a = new Value(1.0, "a");
+        var b = a * a;
+        var c = b + a;
+        var d = c * b;
+
+        var order = d.TopologicalOrder();
+
+        Assert.Equal([a, b, c, d], order);
+    }
+
+    [Fact]
+    public void The_order_respects_every_edge_in_a_random_graph()
+    {
+        var random = new Random(7);
+        var pool = new List<Value> { new(1.0, "x0"), new(2.0, "x1"), new(3.0, "x2") };
+        for (int i = 0; i < 500; i++)
+        {
+            var left = pool[random.Next(pool.Count)];
+            var right = pool[random.Next(pool.Count)];
+            pool.Add(random.Next(3) switch { 0 => left + right, 1 => left * right, _ => left.Tanh() });
+        }
+
+        var order = pool[^1].TopologicalOrder();
+
+        var position = new Dictionary<Value, int>(ReferenceEqualityComparer.Instance);
+        for (int i = 0; i < order.Count; i++)
+        {
+            Assert.True(position.TryAdd(order[i], i), "a value appears twice");
+        }
+
+        Assert.Equal(order.Count - 1, position[pool[^1]]);
+        foreach (var value in order)
+        {
+            foreach (var input in value.Inputs)
+            {
+                Assert.True(position[input] < position[value]);
+            }
+        }
+    }
+
+    [Fact]
+    public void The_order_depends_only_on_the_graphs_shape()
+    {
+        static IEnumerable<string?> LabelsInOrder()
+        {
+            var values = new List<Value>();
+            for (int i = 0; i < 20; i++)
+            {
+                values.Add(new Value(i, "v" + i.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            }
+
+            var acc = values[0];
+            for (int i = 1; i < values.Count; i++)
+            {
+                acc = (acc * values[i]) + values[(i * 7) % i];
+                acc.Label = "acc" + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            }
+
+            return acc.TopologicalOrder().Select(v => v.Label);
+        }
+
+        // Same shape built twice, with garbage collections in between: identical order.
+        var first = LabelsInOrder().ToList();
+        GC.Collect();
+        var second = LabelsInOrder().ToList();
+
+        Assert.Equal(first, second);
+    }
+
+    [Fact]
+    public void A_leaf_alone_is_its_own_order()
+    {
+        var a = new Value(1.0);
+
+        Assert.Equal([a], a.TopologicalOrder());
+    }
+
+    [Fact]
+    public void A_million_deep_chain_sorts_without_recursion()
+    {
+        var y = new Value(0.0);
+        for (int i = 0; i < 1_000_000; i++)
+        {
+            y = y.Tanh();
+        }
+
+        Assert.Equal(1_000_001, y.TopologicalOrder().Count);
+    }
+}
