@@ -1,0 +1,57 @@
+namespace MicroGrad.Viz.Dot;
+
+/// <summary>
+/// A small, reusable DOT document: graph, node and edge defaults, nodes and edges, written in the
+/// order they were added. Write it with <see cref="DotWriter"/>.
+/// </summary>
+public sealed class DotGraph
+{
+    /// <summary>The graph's identifier, if any.</summary>
+    public string? Id { get; init; }
+
+    /// <summary>Whether edges are directed (<c>digraph</c>, the default) or not (<c>graph</c>).</summary>
+    public bool Directed { get; init; } = true;
+
+    /// <summary>Whether the graph is <c>strict</c> (no multi-edges). Default <see langword="false"/>.</summary>
+    public bool Strict { get; init; }
+
+    /// <summary>Graph attributes (<c>graph [...]</c>).</summary>
+    public DotAttributes GraphAttributes { get; } = new();
+
+    /// <summary>Defaults for every node (<c>node [...]</c>).</summary>
+    public DotAttributes NodeDefaults { get; } = new();
+
+    /// <summary>Defaults for every edge (<c>edge [...]</c>).</summary>
+    public DotAttributes EdgeDefaults { get; } = new();
+
+    /// <summary>The nodes, in writing order.</summary>
+    public IList<DotNode> Nodes { get; } = [];
+
+    /// <summary>The edges, in writing order (after all nodes).</summary>
+    public IList<DotEdge> Edges { get; } = [];
+
+    /// <summary>Adds a node and returns it.</summary>
+    /// <param name="id">The node's identifier.</param>
+    /// <returns>The new node.</returns>
+    public DotNode AddNode(string id)
+    {
+        var node = new DotNode(id);
+        Nodes.Add(node);
+        return node;
+    }
+
+    /// <summary>Adds an edge and returns it.</summary>
+    /// <param name="from">The tail node's identifier.</param>
+    /// <param name="to">The head node's identifier.</param>
+    /// <returns>The new edge.</returns>
+    public DotEdge AddEdge(string from, string to)
+    {
+        var edge = new DotEdge(from, to);
+        Edges.Add(edge);
+        return edge;
+    }
+
+    /// <summary>The graph as DOT text (see <see cref="DotWriter"/>).</summary>
+    /// <returns>DOT text with <c>\n</c> line endings.</returns>
+    public override string ToString() => DotWriter.ToDot(this);
+}

@@ -1,0 +1,188 @@
+using System.Globalization;
+using System.Text;
+
+namespace MicroGrad.Viz.Dot;
+
+/// <summary>
+/// Writes a <see cref="DotGraph"/> as DOT text, streaming to a <see cref="TextWriter"/>.
+/// Output is deterministic: statements in model order, <c>\n</c> line endings whatever the
+/// platform, every string escaped by <see cref="DotEscaping"/>.
+/// </summary>
+public static class DotWriter
+{
+    /// <summary>UTF-8 without a byte-order mark: what Graphviz expects (a BOM is a syntax error to it).</summary>
+    public static readonly Encoding Utf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
+
+    /// <summary>Writes the graph to <paramref name="writer"/> without building the whole text first.</summary>
+    /// <param name="graph">The graph.</param>
+    /// <param name="writer">The destination; not closed.</param>
+    public static void Write(DotGraph graph, TextWriter writer)
+    {
+        ArgumentNullException.ThrowIfNull(graph);
+        ArgumentNullException.ThrowIfNull(writer);
+
+        if (graph.Strict)
+        {
+            writer.Write("strict ");
+        }
+
+        writer.Write(graph.Directed ? "digraph" : "graph");
+        if (graph.Id is not null)
+        {
+            writer.Write(' ');
+            writer.Write(DotEscaping.Id(graph.Id));
+        }
+
+        writer.Write(" {\n");
+        WriteDefaults(writer, "graph", graph.GraphAttributes);
+        WriteDefaults(writer, "node", graph.NodeDefaults);
+        WriteDefaults(writer, "edge", graph.EdgeDefaults);
+
+        foreach (var node in graph.Nodes)
+        {
+            writer.Write("  ");
+            writer.Write(DotEscaping.Id(node.Id));
+            WriteAttributes(writer, node.Attributes);
+            writer.Write(";\n");
+        }
+
+        string arrow = graph.Directed ? " -> " : " -- ";
+        foreach (var edge in graph.Edges)
+        {
+            writer.Write("  ");
+            WriteEndpoint(writer, edge.From, edge.FromPort);
+            writer.Write(arrow);
+            WriteEndpoint(writer, edge.To, edge.ToPort);
+            WriteAttributes(writer, edge.Attributes);
+            writer.Write(";\n");
+        }
+
+        writer.Write("}\n");
+    }
+
+    /// <summary>Writes the graph to a string.</summary>
+    /// <param name="graph">The graph.</param>
+    /// <returns>DOT text with <c>\n</c> line endings.</returns>
+    public static string ToDot(DotGraph graph)
+    {
+        using var writer = new StringWriter(CultureInfo.InvariantCulture);
+        Write(graph, writer);
+        return writer.ToString();
+    }
+
+    /// <summary>Writes the graph to a stream as UTF-8 without a byte-order mark.</summary>
+    /// <param name="graph">The graph.</param>
+    /// <param name="stream">The destination; left open.</param>
+    public static void Write(DotGraph graph, Stream stream)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        using var writer = new StreamWriter(stream, Utf8, bufferSize: 1 << 16, leaveOpen: true);
+        Write(graph, writer);
+    }
+
+    internal static void WriteValue(TextWriter writer, DotValue value)
+    {
+        switch (value.Kind)
+        {
+            case DotValueKind.Html:
+                writer.Write('<');
+                writer.Write(value.Text);
+                writer.Write('>');
+                break;
+            case DotValueKind.Record:
+                var quoted = new QuotedWriter(writer);
+                WriteRecord(ref quoted, value.Record!);
+                quoted.End();
+                break;
+            default:
+                string text = value.Text ?? string.Empty;
+                if (DotEscaping.IsBareId(text))
+                {
+                    writer.Write(text);
+                }
+                else
+                {
+                    var plain = new QuotedWriter(writer);
+                    plain.Text(text, record: false);
+                    plain.End();
+                }
+
+                break;
+        }
+    }
+
+    private static void WriteRecord(ref QuotedWriter quoted, DotRecord record)
+    {
+        for (int i = 0; i < record.Fields.Count; i++)
+        {
+            if (i > 0)
+            {
+                quoted.Raw(" | ");
+            }
+
+            var field = record.Fields[i];
+            if (field.Group is not null)
+            {
+                quoted.Raw("{ ");
+                WriteRecord(ref quoted, field.Group);
+                quoted.Raw(" }");
+                continue;
+            }
+
+            if (field.Port is not null)
+            {
+                quoted.Raw("<");
+                quoted.Text(field.Port, record: true);
+                quoted.Raw("> ");
+            }
+
+            quoted.Text(field.Text!, record: true);
+        }
+    }
+
+    private static void WriteDefaults(TextWriter writer, string keyword, DotAttributes attributes)
+    {
+        if (attributes.Count == 0)
+        {
+            return;
+        }
+
+        writer.Write("  ");
+        writer.Write(keyword);
+        WriteAttributes(writer, attributes);
+        writer.Write(";\n");
+    }
+
+    private static void WriteAttributes(TextWriter writer, DotAttributes attributes)
+    {
+        if (attributes.Count == 0)
+        {
+            return;
+        }
+
+        writer.Write(" [");
+        for (int i = 0; i < attributes.Count; i++)
+        {
+            if (i > 0)
+            {
+                writer.Write(", ");
+            }
+
+            writer.Write(DotEscaping.Id(attributes[i].Key));
+            writer.Write('=');
+            WriteValue(writer, attributes[i].Value);
+        }
+
+        writer.Write(']');
+    }
+
+    private static void WriteEndpoint(TextWriter writer, string id, string? port)
+    {
+        writer.Write(DotEscaping.Id(id));
+        if (port is not null)
+        {
+            writer.Write(':');
+            writer.Write(DotEscaping.Id(port));
+        }
+    }
+}

@@ -1,0 +1,55 @@
+using System.Text;
+
+namespace MicroGrad.Viz.Dot;
+
+/// <summary>
+/// Streams one quoted DOT string, escaping text as it goes and splitting it into
+/// <c>"…" + "…"</c> pieces of at most <see cref="DotEscaping.MaxQuotedChunkLength"/> characters.
+/// Splits fall between escaped characters, never inside an escape or a surrogate pair.
+/// </summary>
+internal struct QuotedWriter
+{
+    private readonly TextWriter _writer;
+    private readonly StringBuilder _atom;
+    private int _chunkLength;
+
+    public QuotedWriter(TextWriter writer)
+    {
+        _writer = writer;
+        _atom = new StringBuilder(8);
+        _chunkLength = 0;
+        writer.Write('"');
+    }
+
+    /// <summary>Writes markup (record braces and bars) unescaped.</summary>
+    public void Raw(string markup)
+    {
+        Split(markup.Length);
+        _writer.Write(markup);
+        _chunkLength += markup.Length;
+    }
+
+    /// <summary>Writes user text, escaped for a plain label or for a record field.</summary>
+    public void Text(string text, bool record)
+    {
+        for (int i = 0; i < text.Length;)
+        {
+            _atom.Clear();
+            i += DotEscaping.AppendAtom(_atom, text, i, record);
+            Split(_atom.Length);
+            _writer.Write(_atom);
+            _chunkLength += _atom.Length;
+        }
+    }
+
+    public readonly void End() => _writer.Write('"');
+
+    private void Split(int next)
+    {
+        if (_chunkLength > 0 && _chunkLength + next > DotEscaping.MaxQuotedChunkLength)
+        {
+            _writer.Write("\" + \"");
+            _chunkLength = 0;
+        }
+    }
+}

@@ -1,0 +1,72 @@
+namespace MicroGrad.Viz;
+
+/// <summary>
+/// How <see cref="ValueGraphWriter"/> draws a graph. Every property has a documented default; an
+/// instance created with <c>new()</c> draws what the micrograd lecture draws, with colours by role.
+/// </summary>
+public sealed record DrawingOptions
+{
+    /// <summary>The defaults.</summary>
+    public static DrawingOptions Default { get; } = new();
+
+    /// <summary>The direction the drawing flows in. Default <see cref="RankDirection.LeftToRight"/>.</summary>
+    public RankDirection Direction { get; init; } = RankDirection.LeftToRight;
+
+    /// <summary>
+    /// Decimals shown for data and grad, 0 to 15. Default 4 (<c>data 2.0000</c>). Ignored when
+    /// <see cref="RoundTrip"/> is set.
+    /// </summary>
+    public int Precision
+    {
+        get;
+        init
+        {
+            ArgumentOutOfRangeException.ThrowIfNegative(value);
+            ArgumentOutOfRangeException.ThrowIfGreaterThan(value, 15);
+            field = value;
+        }
+    } = 4;
+
+    /// <summary>
+    /// Show numbers in their shortest round-trip form (<c>0.7071067811865476</c>) instead of a fixed
+    /// number of decimals. Default <see langword="false"/>.
+    /// </summary>
+    public bool RoundTrip { get; init; }
+
+    /// <summary>Which fields value records show. Default <see cref="ValueFields.All"/>.</summary>
+    public ValueFields Fields { get; init; } = ValueFields.All;
+
+    /// <summary>
+    /// Fold unlabelled constants (the <c>2</c> of <c>a * 2</c>) into their operator node, drawn as
+    /// <c>* 2</c>, instead of drawing them as values of their own. Default <see langword="false"/>.
+    /// </summary>
+    public bool FoldConstants { get; init; }
+
+    /// <summary>A title drawn above the graph; <see langword="null"/> (the default) for none.</summary>
+    public string? Title { get; init; }
+
+    /// <summary>
+    /// Colour value nodes by the sign and size of their gradient instead of by role: red for
+    /// positive, blue for negative, deeper for larger magnitudes relative to the largest finite
+    /// gradient in the graph, white for 0, amber for NaN. Default <see langword="false"/>.
+    /// </summary>
+    public bool ColorByGradient { get; init; }
+
+    /// <summary>Leaves that are not constants: inputs and parameters. Default light blue fill.</summary>
+    public NodeStyle LeafStyle { get; init; } = new(FillColor: "#dbeafe", Color: "#1e3a8a");
+
+    /// <summary>Constants made from <see cref="double"/> operands. Default light grey fill, grey text.</summary>
+    public NodeStyle ConstantStyle { get; init; } = new(FillColor: "#f3f4f6", Color: "#9ca3af", FontColor: "#4b5563");
+
+    /// <summary>The value being drawn (the root). Default light green fill, bold border.</summary>
+    public NodeStyle OutputStyle { get; init; } = new(FillColor: "#dcfce7", Color: "#166534", PenWidth: 2);
+
+    /// <summary>Every other value. Default: Graphviz defaults.</summary>
+    public NodeStyle IntermediateStyle { get; init; } = NodeStyle.Plain;
+
+    /// <summary>Operator nodes. Default light yellow fill.</summary>
+    public NodeStyle OperatorStyle { get; init; } = new(FillColor: "#fef9c3", Color: "#a16207");
+
+    /// <summary>The font of every label. Default <c>Helvetica,Arial,sans-serif</c>.</summary>
+    public string FontName { get; init; } = "Helvetica,Arial,sans-serif";
+}

@@ -1,0 +1,78 @@
+namespace MicroGrad.Viz.Graphviz;
+
+/// <summary>Finds <c>dot</c>: the explicit option, then the environment variable, then <c>PATH</c>.</summary>
+internal static class GraphvizLocator
+{
+    public static string Locate(GraphvizOptions options)
+    {
+        var searched = new List<string>();
+        if (options.DotPath is { } explicitPath)
+        {
+            return Check(explicitPath, $"DotPath option '{explicitPath}'", searched)
+                ?? throw new GraphvizNotFoundException(searched);
+        }
+
+        if (Environment.GetEnvironmentVariable(GraphvizOptions.DotPathVariable) is { Length: > 0 } variablePath)
+        {
+            return Check(variablePath, $"{GraphvizOptions.DotPathVariable}='{variablePath}'", searched)
+                ?? throw new GraphvizNotFoundException(searched);
+        }
+
+        string executable = OperatingSystem.IsWindows() ? "dot.exe" : "dot";
+        string pathVariable = Environment.GetEnvironmentVariable("PATH") ?? string.Empty;
+        foreach (var folder in pathVariable.Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries))
+        {
+            string candidate = Path.Combine(folder.Trim('"'), executable);
+            if (File.Exists(candidate))
+            {
+                return Path.GetFullPath(candidate);
+            }
+        }
+
+        searched.Add(pathVariable.Length == 0 ? "PATH (empty)" : $"PATH ({pathVariable})");
+        foreach (var folder in WellKnownFolders())
+        {
+            string candidate = Path.Combine(folder, executable);
+            if (File.Exists(candidate))
+            {
+                return candidate;
+            }
+
+            searched.Add(folder);
+        }
+
+        throw new GraphvizNotFoundException(searched);
+    }
+
+    private static string? Check(string path, string description, List<string> searched)
+    {
+        if (File.Exists(path))
+        {
+            return Path.GetFullPath(path);
+        }
+
+        searched.Add(description + " (no such file)");
+        return null;
+    }
+
+    /// <summary>Where installers put Graphviz without always adding it to PATH.</summary>
+    private static IEnumerable<string> WellKnownFolders()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            foreach (var root in new[] { Environment.SpecialFolder.ProgramFiles, Environment.SpecialFolder.ProgramFilesX86 })
+            {
+                string folder = Environment.GetFolderPath(root);
+                if (folder.Length > 0)
+                {
+                    yield return Path.Combine(folder, "Graphviz", "bin");
+                }
+            }
+        }
+        else if (OperatingSystem.IsMacOS())
+        {
+            yield return "/opt/homebrew/bin";
+            yield return "/usr/local/bin";
+        }
+    }
+}

@@ -1,0 +1,46 @@
+namespace MicroGrad.Viz.Graphviz;
+
+/// <summary>How <see cref="GraphvizRunner"/> finds and runs Graphviz. Every property has a documented default.</summary>
+public sealed record GraphvizOptions
+{
+    /// <summary>The environment variable consulted for the path of <c>dot</c> when <see cref="DotPath"/> is not set: <c>MGVIZ_DOT</c>.</summary>
+    public const string DotPathVariable = "MGVIZ_DOT";
+
+    /// <summary>The defaults.</summary>
+    public static GraphvizOptions Default { get; } = new();
+
+    /// <summary>
+    /// The <c>dot</c> executable to run. Default <see langword="null"/>: use the
+    /// <see cref="DotPathVariable"/> environment variable, then search <c>PATH</c>.
+    /// </summary>
+    public string? DotPath { get; init; }
+
+    /// <summary>The layout engine (<c>-K</c>). Default <see cref="LayoutEngine.Dot"/>.</summary>
+    public LayoutEngine Engine { get; init; } = LayoutEngine.Dot;
+
+    /// <summary>
+    /// How long Graphviz may run before it is killed (with its child processes) and
+    /// <see cref="GraphvizTimeoutException"/> is thrown. Default 60 seconds;
+    /// <see cref="System.Threading.Timeout.InfiniteTimeSpan"/> for none.
+    /// </summary>
+    public TimeSpan Timeout
+    {
+        get;
+        init
+        {
+            if (value <= TimeSpan.Zero && value != System.Threading.Timeout.InfiniteTimeSpan)
+            {
+                throw new ArgumentOutOfRangeException(nameof(value), value, "The timeout must be positive (or infinite).");
+            }
+
+            field = value;
+        }
+    } = TimeSpan.FromSeconds(60);
+
+    /// <summary>
+    /// Treat warnings (text on standard error with exit code 0) as failures and throw
+    /// <see cref="GraphvizFailedException"/>. Default <see langword="false"/>: warnings are returned
+    /// in <see cref="GraphvizResult.Warnings"/>.
+    /// </summary>
+    public bool WarningsAsErrors { get; init; }
+}

@@ -1,0 +1,73 @@
+using MicroGrad.Viz.Dot;
+using MicroGrad.Viz.Graphviz;
+
+namespace MicroGrad.Viz;
+
+/// <summary>One-line drawing of a <see cref="Value"/> graph: <c>L.ToDot()</c>, <c>await L.SaveDrawingAsync("L.svg")</c>.</summary>
+public static class ValueDrawingExtensions
+{
+    /// <summary>The DOT of the graph that ends in <paramref name="root"/> (see <see cref="ValueGraphWriter"/>).</summary>
+    /// <param name="root">The value to draw.</param>
+    /// <param name="options">How to draw; <see cref="DrawingOptions.Default"/> when <see langword="null"/>.</param>
+    /// <returns>DOT text with <c>\n</c> line endings.</returns>
+    public static string ToDot(this Value root, DrawingOptions? options = null) => ValueGraphWriter.ToDot(root, options);
+
+    /// <summary>
+    /// Draws the graph that ends in <paramref name="root"/> into a file, atomically. The extension
+    /// picks the format: <c>.svg</c>, <c>.png</c>, <c>.pdf</c> and <c>.json</c> run Graphviz;
+    /// <c>.dot</c> and <c>.gv</c> write the DOT itself and need no Graphviz.
+    /// </summary>
+    /// <param name="root">The value to draw.</param>
+    /// <param name="path">The file to write; its folder must exist.</param>
+    /// <param name="drawing">How to draw; <see cref="DrawingOptions.Default"/> when <see langword="null"/>.</param>
+    /// <param name="graphviz">How to run Graphviz; <see cref="GraphvizOptions.Default"/> when <see langword="null"/>.</param>
+    /// <param name="cancellationToken">Cancels the run and kills Graphviz.</param>
+    /// <returns>The path written and any Graphviz warnings.</returns>
+    /// <exception cref="ArgumentException">The extension names no format.</exception>
+    /// <exception cref="GraphvizException">Graphviz is missing, failed or timed out.</exception>
+    public static async Task<GraphvizResult> SaveDrawingAsync(
+        this Value root,
+        string path,
+        DrawingOptions? drawing = null,
+        GraphvizOptions? graphviz = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(root);
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        var graph = ValueGraphWriter.ToDotGraph(root, drawing);
+        if (!GraphvizNames.TryGetFormatFromPath(path, out var format))
+        {
+            throw new ArgumentException(
+                $"Cannot tell the output format from '{Path.GetFileName(path)}': use .svg, .png, .pdf, .dot, .gv or .json.",
+                nameof(path));
+        }
+
+        if (format == GraphvizFormat.Dot)
+        {
+            string target = await AtomicFile.WriteAsync(path, file =>
+            {
+                DotWriter.Write(graph, file);
+                return Task.CompletedTask;
+            }).ConfigureAwait(false);
+            return new GraphvizResult(format, [], target, []);
+        }
+
+        return await new GraphvizRunner(graphviz).SaveAsync(graph, path, format, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Draws the graph that ends in <paramref name="root"/> in memory with Graphviz.</summary>
+    /// <param name="root">The value to draw.</param>
+    /// <param name="format">The output format.</param>
+    /// <param name="drawing">How to draw; <see cref="DrawingOptions.Default"/> when <see langword="null"/>.</param>
+    /// <param name="graphviz">How to run Graphviz; <see cref="GraphvizOptions.Default"/> when <see langword="null"/>.</param>
+    /// <param name="cancellationToken">Cancels the run and kills Graphviz.</param>
+    /// <returns>The rendered bytes and any warnings.</returns>
+    /// <exception cref="GraphvizException">Graphviz is missing, failed or timed out.</exception>
+    public static Task<GraphvizResult> RenderAsync(
+        this Value root,
+        GraphvizFormat format = GraphvizFormat.Svg,
+        DrawingOptions? drawing = null,
+        GraphvizOptions? graphviz = null,
+        CancellationToken cancellationToken = default) =>
+        new GraphvizRunner(graphviz).RenderAsync(ValueGraphWriter.ToDotGraph(root, drawing), format, cancellationToken);
+}

@@ -1,0 +1,144 @@
+using System.Text;
+using CsCheck;
+using MicroGrad.Viz.Dot;
+
+namespace MicroGrad.Viz.Tests.Dot;
+
+public class DotEscapingTests
+{
+    [Theory]
+    [InlineData("v0", true)]
+    [InlineData("_x_1", true)]
+    [InlineData("Value", true)]
+    [InlineData("1abc", false)]
+    [InlineData("a-b", false)]
+    [InlineData("a.b", false)]
+    [InlineData("a b", false)]
+    [InlineData("é", false)]
+    [InlineData("x٣", false)]
+    [InlineData("", false)]
+    [InlineData("node", false)]
+    [InlineData("NODE", false)]
+    [InlineData("Graph", false)]
+    [InlineData("digraph", false)]
+    [InlineData("subGraph", false)]
+    [InlineData("strict", false)]
+    [InlineData("edge", false)]
+    [InlineData("nodes", true)]
+    public void Only_ascii_identifiers_that_are_not_keywords_stay_bare(string id, bool bare)
+    {
+        Assert.Equal(bare, DotEscaping.IsBareId(id));
+        Assert.Equal(bare ? id : DotEscaping.Quoted(id), DotEscaping.Id(id));
+    }
+
+    [Theory]
+    [InlineData("plain", "\"plain\"")]
+    [InlineData("say \"hi\"", "\"say \\\"hi\\\"\"")]
+    [InlineData(@"C:\path\", "\"C:\\\\path\\\\\"")]
+    [InlineData("two\nlines", "\"two\\nlines\"")]
+    [InlineData("crlf\r\nend", "\"crlf\\nend\"")]
+    [InlineData("tab\there", "\"tab here\"")]
+    [InlineData("{x|y}<z>", "\"{x|y}<z>\"")]
+    [InlineData("bell\u0007", "\"bell\u2407\"")]
+    public void Quoted_strings_escape_backslashes_quotes_and_newlines(string text, string expected)
+    {
+        Assert.Equal(expected, DotEscaping.Quoted(text));
+    }
+
+    [Theory]
+    [InlineData("data 2.0000", "data 2.0000")]
+    [InlineData("{x}", @"\{x\}")]
+    [InlineData("a|b", @"a\|b")]
+    [InlineData("<port>", @"\<port\>")]
+    [InlineData(" lead", @"\ lead")]
+    [InlineData("trail ", @"trail\ ")]
+    [InlineData("two  spaces", @"two\ \ spaces")]
+    [InlineData(@"back\", @"back\\")]
+    [InlineData("q\"", "q\\\"")]
+    [InlineData("a\nb", @"a\nb")]
+    public void Record_fields_escape_structure_and_the_spaces_that_matter(string text, string expected)
+    {
+        Assert.Equal(expected, DotEscaping.RecordField(text));
+    }
+
+    [Fact]
+    public void Html_escapes_markup_characters()
+    {
+        Assert.Equal("&lt;b&gt; &amp; &quot;q&quot; &#39;s&#39;<br/>x", DotEscaping.Html("<b> & \"q\" 's'\nx"));
+    }
+
+    [Fact]
+    public void Lone_surrogates_become_replacement_characters_and_pairs_survive()
+    {
+        Assert.Equal("\"\uFFFDa😀\"", DotEscaping.Quoted("\uD800a😀"));
+        Assert.Equal("\uFFFD", DotEscaping.RecordField("\uDC00"));
+    }
+
+    private static readonly Gen<string> Hostile = Gen.Frequency(
+            (3, Gen.Char["{}|<>\"\\ \n\t\r"]),
+            (3, Gen.Char['a', 'z']),
+            (1, Gen.Char['\0', '\u001f']),
+            (1, Gen.Char["אבגدهو"]),
+            (1, Gen.Char["\uD83D\uDE00\uD800"]))
+        .Array[0, 40]
+        .Select(chars => new string(chars));
+
+    [Fact]
+    public void Record_fields_read_back_as_the_text_under_graphvizs_rules()
+    {
+        Hostile.Sample(text =>
+        {
+            string escaped = DotEscaping.RecordField(text);
+            Assert.DoesNotContain('\n', escaped);
+            Assert.Equal(Shown(text), GraphvizRecordReader.ReadField(escaped));
+        });
+    }
+
+    [Fact]
+    public void Quoted_strings_read_back_as_the_text_under_graphvizs_rules()
+    {
+        Hostile.Sample(text =>
+        {
+            string quoted = DotEscaping.Quoted(text);
+            Assert.DoesNotContain('\n', quoted);
+            Assert.Equal(Shown(text, record: false), GraphvizRecordReader.ReadQuoted(quoted));
+        });
+    }
+
+    /// <summary>What a label should show: CR dropped, tab as space, controls as pictures, lone surrogates as U+FFFD.</summary>
+    private static string Shown(string text, bool record = true)
+    {
+        var shown = new StringBuilder();
+        for (int i = 0; i < text.Length; i++)
+        {
+            char c = text[i];
+            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                shown.Append(c).Append(text[++i]);
+            }
+            else if (char.IsSurrogate(c))
+            {
+                shown.Append('\uFFFD');
+            }
+            else if (c is '\r')
+            {
+                continue;
+            }
+            else if (c is '\t')
+            {
+                shown.Append(' ');
+            }
+            else if (c < ' ' && c != '\n')
+            {
+                shown.Append((char)(0x2400 + c));
+            }
+            else
+            {
+                shown.Append(c);
+            }
+        }
+
+        _ = record;
+        return shown.ToString();
+    }
+}
