@@ -149,12 +149,15 @@ public sealed partial class GraphvizRunner
         string[] arguments = ["-T" + GraphvizNames.Name(format), "-K" + GraphvizNames.Name(Options.Engine)];
         var input = PipeSource.Create(async (stream, ct) =>
         {
-            var writer = new StreamWriter(stream, DotWriter.Utf8, 1 << 16, leaveOpen: true);
-            await using (writer.ConfigureAwait(false))
-            {
-                writeDot(writer);
-                await writer.FlushAsync(ct).ConfigureAwait(false);
-            }
+            // DOT writing is synchronous and blocks while dot is not reading (say, while it floods
+            // stderr). Run it on the thread pool so the caller goes on to serve stdout and stderr.
+            await Task.Run(
+                () =>
+                {
+                    using var writer = new StreamWriter(stream, DotWriter.Utf8, 1 << 16, leaveOpen: true);
+                    writeDot(writer);
+                },
+                ct).ConfigureAwait(false);
         });
 
         string standardError = await RunAsync(dot, arguments, input, output, cancellationToken).ConfigureAwait(false);
