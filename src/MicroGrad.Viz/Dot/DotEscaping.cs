@@ -73,7 +73,8 @@ public static class DotEscaping
 
     /// <summary>
     /// Escapes text for one field of a record label (without quotes): additionally escapes
-    /// <c>{ } | &lt; &gt;</c> and spaces, so the text neither breaks the record nor adds fields.
+    /// <c>{ } | &lt; &gt;</c>, so the text neither breaks the record nor adds fields, and turns the
+    /// spaces Graphviz would drop (leading, trailing, runs) and tabs into no-break spaces.
     /// </summary>
     /// <param name="text">Any text.</param>
     /// <returns>The escaped field text, to be placed inside a quoted string.</returns>
@@ -133,16 +134,18 @@ public static class DotEscaping
             case '"': builder.Append("\\\""); return 1;
             case '\n': builder.Append(@"\n"); return 1;
             case '\r': return 1;
-            case '\t': builder.Append(record ? @"\ " : " "); return 1;
-            case ' ' when record && SpaceMatters(text, index): builder.Append(@"\ "); return 1;
+            case ' ' or '\t' when record: builder.Append(SpaceMatters(text, index) ? '\u00A0' : ' '); return 1;
+            case '\t': builder.Append(' '); return 1;
             case '{' or '}' or '|' or '<' or '>' when record: builder.Append('\\').Append(c); return 1;
             default: return AppendSafeChar(builder, text, index);
         }
     }
 
     /// <summary>
-    /// Records trim spaces at the ends of a field and collapse runs of them; only those spaces need
-    /// escaping, so ordinary text like <c>data 2.0000</c> stays readable in the DOT.
+    /// Records drop spaces at the ends of a field and collapse runs of them, and Graphviz drops even
+    /// escaped spaces (<c>\ </c>) at the start of a field. Those spaces become no-break spaces
+    /// (U+00A0), which survive and look the same; single spaces inside text stay plain, so
+    /// ordinary text like <c>data 2.0000</c> stays readable in the DOT.
     /// </summary>
     private static bool SpaceMatters(string text, int index) =>
         index == 0 || index == text.Length - 1 || char.IsWhiteSpace(text[index - 1]) || char.IsWhiteSpace(text[index + 1]);

@@ -111,21 +111,25 @@ public static class DotWriter
         }
     }
 
+    /// <remarks>
+    /// No spaces around <c>|</c>, <c>{</c> and <c>}</c>: Graphviz keeps a space before a separator
+    /// as part of the field's text, which shifts centred text off centre.
+    /// </remarks>
     private static void WriteRecord(ref QuotedWriter quoted, DotRecord record)
     {
         for (int i = 0; i < record.Fields.Count; i++)
         {
             if (i > 0)
             {
-                quoted.Raw(" | ");
+                quoted.Raw("|");
             }
 
             var field = record.Fields[i];
             if (field.Group is not null)
             {
-                quoted.Raw("{ ");
+                quoted.Raw("{");
                 WriteRecord(ref quoted, field.Group);
-                quoted.Raw(" }");
+                quoted.Raw("}");
                 continue;
             }
 
@@ -133,7 +137,7 @@ public static class DotWriter
             {
                 quoted.Raw("<");
                 quoted.Text(field.Port, record: true);
-                quoted.Raw("> ");
+                quoted.Raw(">");
             }
 
             quoted.Text(field.Text!, record: true);

@@ -50,13 +50,15 @@ public class DotEscapingTests
     [InlineData("{x}", @"\{x\}")]
     [InlineData("a|b", @"a\|b")]
     [InlineData("<port>", @"\<port\>")]
-    [InlineData(" lead", @"\ lead")]
-    [InlineData("trail ", @"trail\ ")]
-    [InlineData("two  spaces", @"two\ \ spaces")]
+    [InlineData(" lead", "\u00A0lead")]
+    [InlineData("trail ", "trail\u00A0")]
+    [InlineData("two  spaces", "two\u00A0\u00A0spaces")]
+    [InlineData("tab\tinside", "tab inside")]
+    [InlineData("\ttab", "\u00A0tab")]
     [InlineData(@"back\", @"back\\")]
     [InlineData("q\"", "q\\\"")]
     [InlineData("a\nb", @"a\nb")]
-    public void Record_fields_escape_structure_and_the_spaces_that_matter(string text, string expected)
+    public void Record_fields_escape_structure_and_protect_the_spaces_that_matter(string text, string expected)
     {
         Assert.Equal(expected, DotEscaping.RecordField(text));
     }

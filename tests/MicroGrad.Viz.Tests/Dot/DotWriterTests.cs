@@ -44,7 +44,7 @@ public class DotWriterTests
         var graph = new DotGraph();
         graph.AddNode("n").Attributes.Set("label", DotValue.FromRecord(record));
 
-        Assert.Contains("n [label=\"<name> \\{label\\} | { a\\|b | \\<c\\> }\"];", graph.ToString(), StringComparison.Ordinal);
+        Assert.Contains("n [label=\"<name>\\{label\\}|{a\\|b|\\<c\\>}\"];", graph.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -11,7 +11,10 @@ internal static class GraphvizRecordReader
     /// <summary>Reads a whole quoted DOT string (with its quotes, possibly concatenated with +).</summary>
     public static string ReadQuoted(string quoted) => Label(Lex(quoted));
 
-    /// <summary>Reads one record field's escaped text, as it stands between quotes.</summary>
+    /// <summary>
+    /// Reads one record field's escaped text, as it stands between quotes. No-break spaces read back
+    /// as spaces: they are how spaces that Graphviz would drop are kept.
+    /// </summary>
     public static string ReadField(string escaped)
     {
         string lexed = Lex("\"" + escaped + "\"");
@@ -46,11 +49,11 @@ internal static class GraphvizRecordReader
             chars.Add((c, c == ' '));
         }
 
-        // Unescaped spaces are separators: dropped at the ends of the field and next to other spaces.
+        // Unescaped spaces are separators: dropped at the ends of the field and after another space.
         var kept = new StringBuilder();
         for (int i = 0; i < chars.Count; i++)
         {
-            if (chars[i].Soft && (i == 0 || i == chars.Count - 1 || chars[i - 1].C == ' ' || chars[i + 1].C == ' '))
+            if (chars[i].Soft && (i == 0 || i == chars.Count - 1 || (kept.Length > 0 && kept[^1] == ' ')))
             {
                 continue;
             }
@@ -58,7 +61,7 @@ internal static class GraphvizRecordReader
             kept.Append(chars[i].C);
         }
 
-        return Label(kept.ToString());
+        return Label(kept.ToString()).Replace('\u00A0', ' ');
     }
 
     /// <summary>The DOT lexer: strips quotes, joins "a" + "b", turns \" into ". Other backslashes stay.</summary>

@@ -1,0 +1,174 @@
+using System.Text;
+using CsCheck;
+using MicroGrad.Viz.Graphviz;
+using MicroGrad.Viz.Tests.TestSupport;
+
+namespace MicroGrad.Viz.Tests.Graphviz;
+
+/// <summary>The real Graphviz: required on CI, skipped with a reason on machines without it.</summary>
+public class GraphvizIntegrationTests
+{
+    private static GraphvizRunner Runner() => new(new GraphvizOptions { DotPath = GraphvizRequirement.RequireDot(), WarningsAsErrors = true });
+
+    [Fact]
+    public async Task Every_snapshot_is_accepted_by_dot_without_warnings_and_draws_every_node()
+    {
+        var runner = Runner();
+        string project = Directory.GetParent(Snapshot.SupportFolder())!.FullName;
+        var snapshots = Directory.GetFiles(project, "*.verified.dot", SearchOption.AllDirectories);
+        Assert.NotEmpty(snapshots);
+
+        foreach (var snapshot in snapshots)
+        {
+            string dot = await File.ReadAllTextAsync(snapshot, TestContext.Current.CancellationToken);
+            var result = await runner.RenderAsync(dot, GraphvizFormat.Svg, TestContext.Current.CancellationToken);
+
+            var nodes = SvgNodes.Parse(result.Output.Span);
+            var declared = dot.Split('\n')
+                .Where(line => line.StartsWith("  v", StringComparison.Ordinal) && !line.Contains(" -> ", StringComparison.Ordinal))
+                .Select(line => line[2..line.IndexOf(' ', 2)])
+                .ToList();
+            Assert.Equal(declared.Order(StringComparer.Ordinal), nodes.Keys.Order(StringComparer.Ordinal));
+        }
+    }
+
+    [Fact]
+    public async Task The_seed_graph_shows_each_values_label_data_and_grad()
+    {
+        var result = await SampleGraphs.Seed(backward: true).RenderAsync(GraphvizFormat.Svg, graphviz: Runner().Options, cancellationToken: TestContext.Current.CancellationToken);
+
+        var nodes = SvgNodes.Parse(result.Output.Span);
+
+        Assert.Equal(10, nodes.Count);
+        Assert.Equal(["a", "data 2.0000", "grad 6.0000"], nodes["v0"]);
+        Assert.Equal(["b", "data -3.0000", "grad -4.0000"], nodes["v1"]);
+        Assert.Equal(["e", "data -6.0000", "grad -2.0000"], nodes["v2"]);
+        Assert.Equal(["*"], nodes["v2_op"]);
+        Assert.Equal(["L", "data -8.0000", "grad 1.0000"], nodes["v6"]);
+        Assert.Empty(result.Warnings);
+    }
+
+    private static readonly Gen<string> HostileLabel = Gen.Frequency(
+            (4, Gen.Char["{}|<>\"\\&'"].Select(c => c.ToString())),
+            (4, Gen.Char['a', 'z'].Select(c => c.ToString())),
+            (2, Gen.Const(" ")),
+            (1, Gen.Char["שלוםمرحبا"].Select(c => c.ToString())),
+            (1, Gen.OneOf(Gen.Const("😀"), Gen.Const("🧠"), Gen.Const("∑"), Gen.Const("é"))))
+        .Array[1, 30]
+        .Select(parts => string.Concat(parts));
+
+    [Fact]
+    public async Task A_thousand_hostile_labels_render_and_come_back_out_of_the_svg_intact()
+    {
+        var runner = Runner();
+        var labels = HostileLabel.Array[100].Array[10].Single();
+
+        foreach (var batch in labels)
+        {
+            var leaves = batch.Select((label, i) => new Value(i, label)).ToArray();
+            var graph = ValueGraphWriter.ToDotGraph(Value.Sum(leaves));
+            var result = await runner.RenderAsync(graph, GraphvizFormat.Svg, TestContext.Current.CancellationToken);
+            var nodes = SvgNodes.Parse(result.Output.Span);
+
+            // Leaves come first in the topological order of a left-to-right sum: v0, v1, then every other id.
+            var leafIds = graph.Nodes.Where(n => n.Attributes["label"].Record?.Fields[0].Group?.Fields.Count == 3).Select(n => n.Id).ToList();
+            Assert.Equal(leaves.Length, leafIds.Count);
+            for (int i = 0; i < leaves.Length; i++)
+            {
+                // Spaces Graphviz would drop are written as no-break spaces, which look the same.
+                Assert.Equal(leaves[i].Label, nodes[leafIds[i]][0].Replace('\u00A0', ' '));
+            }
+        }
+    }
+
+    [Fact]
+    public async Task Multi_line_and_long_labels_render()
+    {
+        var twoLines = new Value(1.0, "first line\nsecond line");
+        var huge = new Value(2.0, new string('w', 20_000));
+        var sum = twoLines + huge;
+
+        var result = await sum.RenderAsync(GraphvizFormat.Svg, graphviz: Runner().Options, cancellationToken: TestContext.Current.CancellationToken);
+        var nodes = SvgNodes.Parse(result.Output.Span);
+
+        Assert.Equal(["first line", "second line", "data 1.0000", "grad 0.0000"], nodes["v0"]);
+        Assert.Equal(new string('w', 20_000), nodes["v1"][0]);
+    }
+
+    [Fact]
+    public async Task Thirty_two_parallel_renders_produce_identical_svg()
+    {
+        var runner = Runner();
+        var graph = ValueGraphWriter.ToDotGraph(SampleGraphs.Neuron());
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 32).Select(_ => runner.RenderAsync(graph, GraphvizFormat.Svg, TestContext.Current.CancellationToken)));
+
+        string first = Encoding.UTF8.GetString(results[0].Output.Span);
+        Assert.StartsWith("<?xml", first, StringComparison.Ordinal);
+        Assert.All(results, r => Assert.Equal(first, Encoding.UTF8.GetString(r.Output.Span)));
+    }
+
+    [Theory]
+    [InlineData("graph.png", new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G' })]
+    [InlineData("graph.pdf", new byte[] { (byte)'%', (byte)'P', (byte)'D', (byte)'F' })]
+    [InlineData("graph.svg", new byte[] { (byte)'<', (byte)'?', (byte)'x', (byte)'m' })]
+    [InlineData("graph.json", new byte[] { (byte)'{' })]
+    public async Task Files_are_saved_in_the_format_their_extension_names(string name, byte[] magic)
+    {
+        var options = Runner().Options;
+        string folder = Directory.CreateTempSubdirectory("mgviz-save-").FullName;
+        try
+        {
+            string path = Path.Combine(folder, name);
+
+            var result = await SampleGraphs.Seed(backward: true).SaveDrawingAsync(path, graphviz: options, cancellationToken: TestContext.Current.CancellationToken);
+
+            byte[] bytes = await File.ReadAllBytesAsync(path, TestContext.Current.CancellationToken);
+            Assert.Equal(magic, bytes[..magic.Length]);
+            Assert.Equal(path, result.OutputPath);
+            Assert.Equal([name], Directory.GetFiles(folder).Select(Path.GetFileName));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task Dot_files_are_written_without_graphviz()
+    {
+        string folder = Directory.CreateTempSubdirectory("mgviz-save-").FullName;
+        try
+        {
+            string path = Path.Combine(folder, "graph.dot");
+            var options = new GraphvizOptions { DotPath = "/nonexistent/dot" };
+
+            await SampleGraphs.Square().SaveDrawingAsync(path, graphviz: options, cancellationToken: TestContext.Current.CancellationToken);
+
+            Assert.Equal(SampleGraphs.Square().ToDot(), await File.ReadAllTextAsync(path, TestContext.Current.CancellationToken));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task The_installed_version_is_detected()
+    {
+        var version = await Runner().GetVersionAsync(TestContext.Current.CancellationToken);
+
+        Assert.Contains("graphviz version", version.Text, StringComparison.OrdinalIgnoreCase);
+        Assert.NotNull(version.Version);
+        Assert.True(version.Version >= new Version(2, 0));
+    }
+
+    [Fact]
+    public async Task A_syntax_error_from_real_dot_is_a_typed_failure()
+    {
+        var error = await Assert.ThrowsAsync<GraphvizFailedException>(() => Runner().RenderAsync("digraph { a -> }", GraphvizFormat.Svg, TestContext.Current.CancellationToken));
+
+        Assert.NotEqual(0, error.ExitCode);
+        Assert.Contains("syntax error", error.StandardError, StringComparison.OrdinalIgnoreCase);
+    }
+}
