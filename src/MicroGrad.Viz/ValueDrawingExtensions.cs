@@ -70,4 +70,21 @@ public static class ValueDrawingExtensions
         GraphvizOptions? graphviz = null,
         CancellationToken cancellationToken = default) =>
         new GraphvizRunner(graphviz).RenderAsync(ValueGraphWriter.ToDotGraph(root, drawing), format, cancellationToken);
+
+    /// <summary>Draws the graph that ends in <paramref name="root"/> as SVG text with Graphviz.</summary>
+    /// <param name="root">The value to draw.</param>
+    /// <param name="drawing">How to draw; <see cref="DrawingOptions.Default"/> when <see langword="null"/>.</param>
+    /// <param name="graphviz">How to run Graphviz; <see cref="GraphvizOptions.Default"/> when <see langword="null"/>.</param>
+    /// <param name="cancellationToken">Cancels the run and kills Graphviz.</param>
+    /// <returns>The SVG document.</returns>
+    /// <exception cref="GraphvizException">Graphviz is missing, failed or timed out.</exception>
+    public static async Task<string> RenderSvgAsync(
+        this Value root,
+        DrawingOptions? drawing = null,
+        GraphvizOptions? graphviz = null,
+        CancellationToken cancellationToken = default)
+    {
+        var result = await root.RenderAsync(GraphvizFormat.Svg, drawing, graphviz, cancellationToken).ConfigureAwait(false);
+        return DotWriter.Utf8.GetString(result.Output.Span);
+    }
 }

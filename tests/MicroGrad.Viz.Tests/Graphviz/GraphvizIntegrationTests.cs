@@ -14,7 +14,7 @@ public class GraphvizIntegrationTests
     public async Task Every_snapshot_is_accepted_by_dot_without_warnings_and_draws_every_node()
     {
         var runner = Runner();
-        string project = Directory.GetParent(Snapshot.SupportFolder())!.FullName;
+        string project = Snapshot.ProjectFolder;
         var snapshots = Directory.GetFiles(project, "*.verified.dot", SearchOption.AllDirectories);
         Assert.NotEmpty(snapshots);
 
@@ -79,6 +79,15 @@ public class GraphvizIntegrationTests
                 Assert.Equal(leaves[i].Label, nodes[leafIds[i]][0].Replace('\u00A0', ' '));
             }
         }
+    }
+
+    [Fact]
+    public async Task A_value_renders_to_an_svg_string_in_one_call()
+    {
+        string svg = await SampleGraphs.Square().RenderSvgAsync(graphviz: Runner().Options, cancellationToken: TestContext.Current.CancellationToken);
+
+        Assert.StartsWith("<?xml", svg, StringComparison.Ordinal);
+        Assert.Equal(["a", "data 3.0000", "grad 6.0000"], SvgNodes.Parse(System.Text.Encoding.UTF8.GetBytes(svg))["v0"]);
     }
 
     [Fact]

@@ -48,8 +48,13 @@ internal static class Snapshot
             : $"Snapshot mismatch: {Describe(expected, actual)}\nCompare {verified}\nwith {received}; accept deliberate changes with tools/accept-snapshots.sh.");
     }
 
-    /// <summary>The folder this file lives in, i.e. the test project's TestSupport folder.</summary>
-    public static string SupportFolder([CallerFilePath] string sourceFile = "") => Path.GetDirectoryName(sourceFile)!;
+    /// <summary>The test project's source folder.</summary>
+    public static string ProjectFolder => Path.GetFullPath(Path.Combine(Path.GetDirectoryName(ThisFile())!, ".."));
+
+    /// <summary>The repository's root folder.</summary>
+    public static string RepositoryRoot => Path.GetFullPath(Path.Combine(ProjectFolder, "..", ".."));
+
+    private static string ThisFile([CallerFilePath] string path = "") => path;
 
     private static string Describe(string expected, string actual)
     {

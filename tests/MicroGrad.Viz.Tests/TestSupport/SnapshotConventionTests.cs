@@ -7,7 +7,7 @@ public class SnapshotConventionTests
     [Fact]
     public void Every_verified_snapshot_belongs_to_an_existing_test()
     {
-        string project = Directory.GetParent(Snapshot.SupportFolder())!.FullName;
+        string project = Snapshot.ProjectFolder;
         var tests = typeof(SnapshotConventionTests).Assembly.GetTypes()
             .SelectMany(t => t.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly)
                 .Where(m => m.GetCustomAttributes<FactAttribute>(inherit: true).Any())
@@ -28,7 +28,7 @@ public class SnapshotConventionTests
     public void No_received_snapshot_is_left_behind_by_passing_tests()
     {
         // Received files exist only while a snapshot test fails; .gitignore keeps them out of commits.
-        string gitignore = Path.Combine(Snapshot.SupportFolder(), "..", "..", "..", ".gitignore");
+        string gitignore = Path.Combine(Snapshot.RepositoryRoot, ".gitignore");
         Assert.Contains("*.received.*", File.ReadAllText(gitignore), StringComparison.Ordinal);
     }
 }
