@@ -41,37 +41,20 @@ public static class GraphvizNames
     /// <returns>Whether the name is allowed.</returns>
     public static bool TryParseFormat(string? name, out GraphvizFormat format)
     {
-        foreach (var candidate in Enum.GetValues<GraphvizFormat>())
+        if (string.Equals(name, "gv", StringComparison.OrdinalIgnoreCase))
         {
-            if (string.Equals(name, Name(candidate), StringComparison.OrdinalIgnoreCase))
-            {
-                format = candidate;
-                return true;
-            }
+            format = GraphvizFormat.Dot;
+            return true;
         }
 
-        format = GraphvizFormat.Dot;
-        return string.Equals(name, "gv", StringComparison.OrdinalIgnoreCase);
+        return TryMatch(name, Name, out format);
     }
 
     /// <summary>Parses a layout engine name (case-insensitive).</summary>
     /// <param name="name">The name.</param>
     /// <param name="engine">The engine, when known.</param>
     /// <returns>Whether the name is allowed.</returns>
-    public static bool TryParseEngine(string? name, out LayoutEngine engine)
-    {
-        foreach (var candidate in Enum.GetValues<LayoutEngine>())
-        {
-            if (string.Equals(name, Name(candidate), StringComparison.OrdinalIgnoreCase))
-            {
-                engine = candidate;
-                return true;
-            }
-        }
-
-        engine = LayoutEngine.Dot;
-        return false;
-    }
+    public static bool TryParseEngine(string? name, out LayoutEngine engine) => TryMatch(name, Name, out engine);
 
     /// <summary>The format a file name asks for by its extension (<c>.svg</c>, <c>.png</c>, <c>.pdf</c>, <c>.dot</c>, <c>.gv</c>, <c>.json</c>).</summary>
     /// <param name="path">A file name or path.</param>
@@ -82,5 +65,21 @@ public static class GraphvizNames
         ArgumentNullException.ThrowIfNull(path);
         string extension = Path.GetExtension(path);
         return TryParseFormat(extension.Length > 1 ? extension[1..] : null, out format) && extension.Length > 1;
+    }
+
+    private static bool TryMatch<T>(string? name, Func<T, string> nameOf, out T value)
+        where T : struct, Enum
+    {
+        foreach (var candidate in Enum.GetValues<T>())
+        {
+            if (string.Equals(name, nameOf(candidate), StringComparison.OrdinalIgnoreCase))
+            {
+                value = candidate;
+                return true;
+            }
+        }
+
+        value = default;
+        return false;
     }
 }
