@@ -1,0 +1,64 @@
+using System.CommandLine;
+using MicroGrad.Viz.Graphviz;
+
+namespace MicroGrad.Viz.Cli.Commands;
+
+/// <summary>How to run Graphviz: <c>--engine</c>, <c>--timeout</c>, <c>--dot-path</c>.</summary>
+internal sealed class GraphvizCommandOptions
+{
+    public Option<string?> Engine { get; } = new("--engine")
+    {
+        Description = "Graphviz layout engine: dot (default), neato, twopi, circo, fdp, sfdp, patchwork, osage.",
+        HelpName = "ENGINE",
+    };
+
+    public Option<double?> Timeout { get; } = new("--timeout")
+    {
+        Description = "Stop Graphviz after this many seconds (default 60).",
+        HelpName = "SECONDS",
+    };
+
+    public Option<string?> DotPath { get; } = new("--dot-path")
+    {
+        Description = "The dot executable to run (default: $MGVIZ_DOT, then PATH).",
+        HelpName = "PATH",
+    };
+
+    public void AddTo(Command command, bool layout)
+    {
+        if (layout)
+        {
+            command.Add(Engine);
+            command.Add(Timeout);
+        }
+
+        command.Add(DotPath);
+    }
+
+    public GraphvizOptions Bind(ParseResult result)
+    {
+        var options = new GraphvizOptions { DotPath = result.GetValue(DotPath) };
+        if (result.GetValue(Engine) is { } engineName)
+        {
+            if (!GraphvizNames.TryParseEngine(engineName, out var engine))
+            {
+                throw new UsageException(
+                    $"--engine '{engineName}' is not a layout engine; use one of {string.Join(", ", Enum.GetValues<LayoutEngine>().Select(GraphvizNames.Name))}");
+            }
+
+            options = options with { Engine = engine };
+        }
+
+        if (result.GetValue(Timeout) is double seconds)
+        {
+            if (!(seconds > 0) || !double.IsFinite(seconds) || seconds > int.MaxValue / 1000.0)
+            {
+                throw new UsageException($"--timeout must be a positive number of seconds, got {seconds.ToString(System.Globalization.CultureInfo.InvariantCulture)}");
+            }
+
+            options = options with { Timeout = TimeSpan.FromSeconds(seconds) };
+        }
+
+        return options;
+    }
+}

@@ -1,0 +1,185 @@
+using System.CommandLine;
+using MicroGrad.Viz.Cli.Expressions;
+using MicroGrad.Viz.Dot;
+using MicroGrad.Viz.Graphviz;
+
+namespace MicroGrad.Viz.Cli.Commands;
+
+/// <summary><c>mgviz render</c>: evaluate a program, back-propagate, and draw it.</summary>
+internal sealed class RenderCommand
+{
+    private readonly ProgramOptions _program = new();
+    private readonly GraphvizCommandOptions _graphviz = new();
+
+    private readonly Option<string?> _output = new("--output", "-o")
+    {
+        Description = "Write to PATH; the extension picks the format (.svg .png .pdf .dot .gv .json). '-' or no -o: standard output.",
+        HelpName = "PATH",
+    };
+
+    private readonly Option<string?> _format = new("--format")
+    {
+        Description = "svg, png, pdf, dot or json (the graph's ids, labels, ops, inputs, data and grad). Default: from -o, else dot.",
+        HelpName = "FORMAT",
+    };
+
+    private readonly Option<string?> _rankdir = new("--rankdir") { Description = "LR (default) or TB.", HelpName = "DIR" };
+    private readonly Option<int?> _precision = new("--precision") { Description = "Decimals for data and grad, 0-15 (default 4).", HelpName = "N" };
+    private readonly Option<bool> _foldConstants = new("--fold-constants") { Description = "Draw '* 2' instead of a node for the constant 2." };
+    private readonly Option<bool> _colorGrad = new("--color-grad") { Description = "Colour values by gradient: red positive, blue negative." };
+    private readonly Option<string?> _title = new("--title") { Description = "A title above the graph.", HelpName = "TEXT" };
+    private readonly Option<bool> _noBackward = new("--no-backward") { Description = "Draw the forward pass only (gradients stay 0)." };
+
+    public RenderCommand()
+    {
+        Command = new Command("render", "Evaluate a program, run backward, and draw the graph (DOT to standard output by default).");
+        _program.AddTo(Command);
+        Command.Add(_output);
+        Command.Add(_format);
+        Command.Add(_rankdir);
+        Command.Add(_precision);
+        Command.Add(_foldConstants);
+        Command.Add(_colorGrad);
+        Command.Add(_title);
+        Command.Add(_noBackward);
+        _graphviz.AddTo(Command, layout: true);
+    }
+
+    public Command Command { get; }
+
+    public RenderSettings Bind(ParseResult result)
+    {
+        var program = _program.Bind(result, backward: !result.GetValue(_noBackward));
+        string? output = result.GetValue(_output) is "-" ? null : result.GetValue(_output);
+        var format = ChooseFormat(result.GetValue(_format), output);
+
+        var drawing = new DrawingOptions
+        {
+            FoldConstants = result.GetValue(_foldConstants),
+            ColorByGradient = result.GetValue(_colorGrad),
+            Title = result.GetValue(_title),
+        };
+        if (result.GetValue(_rankdir) is { } rankdir)
+        {
+            drawing = drawing with
+            {
+                Direction = rankdir.ToUpperInvariant() switch
+                {
+                    "LR" => RankDirection.LeftToRight,
+                    "TB" => RankDirection.TopToBottom,
+                    _ => throw new UsageException($"--rankdir '{rankdir}' must be LR or TB"),
+                },
+            };
+        }
+
+        if (result.GetValue(_precision) is int precision)
+        {
+            if (precision is < 0 or > 15)
+            {
+                throw new UsageException($"--precision must be between 0 and 15, got {precision}");
+            }
+
+            drawing = drawing with { Precision = precision };
+        }
+
+        if (output is not null && program.Source.FilePath is { } input && input != "-"
+            && string.Equals(Path.GetFullPath(output), Path.GetFullPath(input), OperatingSystem.IsWindows() ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal))
+        {
+            throw new UsageException($"-o '{output}' is the program file itself; choose another output path");
+        }
+
+        return new RenderSettings(program, output, format, drawing, _graphviz.Bind(result));
+    }
+
+    public static async Task<int> RunAsync(RenderSettings settings, ToolConsole console, CancellationToken cancellationToken)
+    {
+        string source = settings.Program.Source.Read(console);
+        var program = ExpressionProgram.Create(source, settings.Program.Sets, settings.Program.Root);
+        var root = program.Build().Root;
+        if (settings.Program.Backward)
+        {
+            root.Backward();
+        }
+
+        var graph = ValueGraphWriter.ToDotGraph(root, settings.Drawing);
+        switch (settings.Format)
+        {
+            case OutputFormat.Dot:
+                await WriteAsync(settings.Output, console, stream => DotWriter.Write(graph, stream)).ConfigureAwait(false);
+                return ExitCodes.Success;
+            case OutputFormat.Json:
+                await WriteAsync(settings.Output, console, stream => ValueGraphJson.Write(root, stream)).ConfigureAwait(false);
+                return ExitCodes.Success;
+        }
+
+        var format = settings.Format switch
+        {
+            OutputFormat.Png => GraphvizFormat.Png,
+            OutputFormat.Pdf => GraphvizFormat.Pdf,
+            _ => GraphvizFormat.Svg,
+        };
+        var runner = new GraphvizRunner(settings.Graphviz);
+        GraphvizResult rendered;
+        await using (Spinner.Start(console, "Graphviz is laying out the graph…").ConfigureAwait(false))
+        {
+            rendered = settings.Output is null
+                ? await runner.RenderAsync(graph, format, cancellationToken).ConfigureAwait(false)
+                : await runner.SaveAsync(graph, settings.Output, format, cancellationToken).ConfigureAwait(false);
+        }
+
+        foreach (var warning in rendered.Warnings)
+        {
+            await console.Error.WriteLineAsync($"mgviz: graphviz: {warning}").ConfigureAwait(false);
+        }
+
+        if (settings.Output is null)
+        {
+            using var stdout = console.OpenStandardOutput();
+            await stdout.WriteAsync(rendered.Output, cancellationToken).ConfigureAwait(false);
+        }
+
+        return ExitCodes.Success;
+    }
+
+    private static OutputFormat ChooseFormat(string? name, string? output)
+    {
+        if (name is not null)
+        {
+            return Enum.TryParse<OutputFormat>(name, ignoreCase: true, out var format) && Enum.IsDefined(format) && !int.TryParse(name, out _)
+                ? format
+                : throw new UsageException($"--format '{name}' is not a format; use svg, png, pdf, dot or json");
+        }
+
+        if (output is null)
+        {
+            return OutputFormat.Dot;
+        }
+
+        return Path.GetExtension(output).ToUpperInvariant() switch
+        {
+            ".SVG" => OutputFormat.Svg,
+            ".PNG" => OutputFormat.Png,
+            ".PDF" => OutputFormat.Pdf,
+            ".DOT" or ".GV" => OutputFormat.Dot,
+            ".JSON" => OutputFormat.Json,
+            _ => throw new UsageException($"cannot tell the format from '{Path.GetFileName(output)}'; use .svg .png .pdf .dot .gv .json or --format"),
+        };
+    }
+
+    private static async Task WriteAsync(string? output, ToolConsole console, Action<Stream> write)
+    {
+        if (output is null)
+        {
+            using var stdout = console.OpenStandardOutput();
+            write(stdout);
+            await stdout.FlushAsync().ConfigureAwait(false);
+            return;
+        }
+
+        await AtomicFile.WriteAsync(output, file =>
+        {
+            write(file);
+            return Task.CompletedTask;
+        }).ConfigureAwait(false);
+    }
+}

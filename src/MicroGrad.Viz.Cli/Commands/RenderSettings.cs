@@ -1,0 +1,16 @@
+using MicroGrad.Viz.Graphviz;
+
+namespace MicroGrad.Viz.Cli.Commands;
+
+/// <summary>Everything <c>mgviz render</c> was asked to do, checked and ready to run.</summary>
+/// <param name="Program">The program and its inputs.</param>
+/// <param name="Output">The output file, or null for standard output.</param>
+/// <param name="Format">What to write.</param>
+/// <param name="Drawing">How to draw.</param>
+/// <param name="Graphviz">How to run Graphviz.</param>
+internal sealed record RenderSettings(
+    ProgramSettings Program,
+    string? Output,
+    OutputFormat Format,
+    DrawingOptions Drawing,
+    GraphvizOptions Graphviz);

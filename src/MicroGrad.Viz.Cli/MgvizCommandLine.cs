@@ -1,0 +1,128 @@
+using System.CommandLine;
+using System.CommandLine.Help;
+using System.Reflection;
+using MicroGrad.Viz.Cli.Commands;
+using MicroGrad.Viz.Cli.Expressions;
+using MicroGrad.Viz.Graphviz;
+
+namespace MicroGrad.Viz.Cli;
+
+/// <summary>
+/// The command line: parses arguments into settings (tested apart from running), runs a command,
+/// and turns every user mistake and tool failure into a message and an exit code.
+/// </summary>
+internal sealed class MgvizCommandLine
+{
+    public const string Examples = """
+        Examples:
+          mgviz render "e = a*b; d = e + c; L = d*f" --set a=2 --set b=-3 --set c=10 --set f=-2 -o L.svg
+          mgviz render "o = tanh(x1*w1 + x2*w2 + b)" --set x1=2 --set x2=0 --set w1=-3 --set w2=1 --set b=6.8813735870195432 --color-grad -o neuron.png
+          mgviz render -f model.mg --format json > graph.json
+          mgviz gradcheck "y = x**3 / (1 + exp(-x))" --set x=0.5
+          mgviz doctor
+
+        Exit codes: 0 ok, 1 gradcheck failed, 2 bad command line or program, 3 Graphviz not found,
+        4 Graphviz failed, 5 Graphviz timed out, 6 file could not be read or written, 70 internal error, 130 interrupted.
+        """;
+
+    public MgvizCommandLine()
+    {
+        Root = new RootCommand("mgviz: draw micrograd-style computation graphs and check their gradients.\n\n" + Examples);
+        Root.Add(Render.Command);
+        Root.Add(GradCheck.Command);
+        Root.Add(Doctor.Command);
+    }
+
+    public static string Version { get; } =
+        typeof(MgvizCommandLine).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
+
+    public RootCommand Root { get; }
+
+    public RenderCommand Render { get; } = new();
+
+    public GradCheckCommand GradCheck { get; } = new();
+
+    public DoctorCommand Doctor { get; } = new();
+
+    public static Task<int> RunAsync(string[] args, ToolConsole console, CancellationToken cancellationToken = default) =>
+        new MgvizCommandLine().InvokeAsync(args, console, cancellationToken);
+
+    public async Task<int> InvokeAsync(string[] args, ToolConsole console, CancellationToken cancellationToken)
+    {
+        Render.Command.SetAction((result, ct) => GuardAsync(console, () => RenderCommand.RunAsync(Render.Bind(result), console, ct)));
+        GradCheck.Command.SetAction((result, ct) => GuardAsync(console, () => GradCheckCommand.RunAsync(GradCheck.Bind(result), console)));
+        Doctor.Command.SetAction((result, ct) => GuardAsync(console, () => DoctorCommand.RunAsync(Doctor.Bind(result), console, ct)));
+
+        var parsed = Root.Parse(args);
+        if (parsed.Errors.Count > 0 && parsed.Action is not HelpAction)
+        {
+            foreach (var error in parsed.Errors)
+            {
+                await console.Error.WriteLineAsync($"mgviz: error: {error.Message}").ConfigureAwait(false);
+            }
+
+            await console.Error.WriteLineAsync("Run 'mgviz --help' for usage.").ConfigureAwait(false);
+            return ExitCodes.Usage;
+        }
+
+        if (args.Length == 0)
+        {
+            await console.Error.WriteLineAsync("mgviz: error: no command; use render, gradcheck or doctor. Run 'mgviz --help' for usage.").ConfigureAwait(false);
+            return ExitCodes.Usage;
+        }
+
+        var configuration = new InvocationConfiguration { Output = console.Out, Error = console.Error, EnableDefaultExceptionHandler = false };
+        return await parsed.InvokeAsync(configuration, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async Task<int> GuardAsync(ToolConsole console, Func<Task<int>> run)
+    {
+        var error = console.Error;
+        try
+        {
+            return await run().ConfigureAwait(false);
+        }
+        catch (ExpressionException exception)
+        {
+            await error.WriteLineAsync($"mgviz: error: {exception.Describe()}").ConfigureAwait(false);
+            return ExitCodes.Usage;
+        }
+        catch (UsageException exception)
+        {
+            await error.WriteLineAsync($"mgviz: error: {exception.Message}").ConfigureAwait(false);
+            return ExitCodes.Usage;
+        }
+        catch (GraphvizNotFoundException exception)
+        {
+            await error.WriteLineAsync($"mgviz: error: {exception.Message}").ConfigureAwait(false);
+            return ExitCodes.GraphvizNotFound;
+        }
+        catch (GraphvizTimeoutException exception)
+        {
+            await error.WriteLineAsync($"mgviz: error: {exception.Message}").ConfigureAwait(false);
+            return ExitCodes.GraphvizTimedOut;
+        }
+        catch (GraphvizFailedException exception)
+        {
+            await error.WriteLineAsync($"mgviz: error: {exception.Message}").ConfigureAwait(false);
+            return ExitCodes.GraphvizFailed;
+        }
+        catch (OperationCanceledException)
+        {
+            await error.WriteLineAsync("mgviz: interrupted").ConfigureAwait(false);
+            return ExitCodes.Cancelled;
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            await error.WriteLineAsync($"mgviz: error: {exception.Message}").ConfigureAwait(false);
+            return ExitCodes.IoError;
+        }
+#pragma warning disable CA1031 // The last line of defence: a bug must still end in a message and an exit code.
+        catch (Exception exception)
+#pragma warning restore CA1031
+        {
+            await error.WriteLineAsync($"mgviz: internal error (please report it): {exception}").ConfigureAwait(false);
+            return ExitCodes.InternalError;
+        }
+    }
+}

@@ -1,0 +1,3 @@
+using MicroGrad.Viz.Cli;
+
+return await MgvizCommandLine.RunAsync(args, ToolConsole.System).ConfigureAwait(false);
