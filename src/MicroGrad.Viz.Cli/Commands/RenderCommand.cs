@@ -51,6 +51,12 @@ internal sealed class RenderCommand
     {
         var program = _program.Bind(result, backward: !result.GetValue(_noBackward));
         string? output = result.GetValue(_output) is "-" ? null : result.GetValue(_output);
+        if (output is not null && program.Source.FilePath is { } input && input != "-"
+            && string.Equals(Path.GetFullPath(output), Path.GetFullPath(input), OperatingSystem.IsWindows() ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal))
+        {
+            throw new UsageException($"-o '{output}' is the program file itself; choose another output path");
+        }
+
         var format = ChooseFormat(result.GetValue(_format), output);
 
         var drawing = new DrawingOptions
@@ -80,12 +86,6 @@ internal sealed class RenderCommand
             }
 
             drawing = drawing with { Precision = precision };
-        }
-
-        if (output is not null && program.Source.FilePath is { } input && input != "-"
-            && string.Equals(Path.GetFullPath(output), Path.GetFullPath(input), OperatingSystem.IsWindows() ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal))
-        {
-            throw new UsageException($"-o '{output}' is the program file itself; choose another output path");
         }
 
         return new RenderSettings(program, output, format, drawing, _graphviz.Bind(result));

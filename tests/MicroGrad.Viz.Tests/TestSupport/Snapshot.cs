@@ -1,3 +1,4 @@
+using System.Reflection;
 using System.Runtime.CompilerServices;
 
 namespace MicroGrad.Viz.Tests.TestSupport;
@@ -53,6 +54,25 @@ internal static class Snapshot
 
     /// <summary>The repository's root folder.</summary>
     public static string RepositoryRoot => Path.GetFullPath(Path.Combine(ProjectFolder, "..", ".."));
+
+    /// <summary>
+    /// Snapshot files under <paramref name="folder"/> whose name matches no test method of
+    /// <paramref name="assembly"/> (<c>{Class}.{Method}</c>, optionally followed by <c>_parameter</c>).
+    /// </summary>
+    public static List<string> FindDangling(Assembly assembly, string folder)
+    {
+        var tests = assembly.GetTypes()
+            .SelectMany(t => t.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly)
+                .Where(m => m.GetCustomAttributes<FactAttribute>(inherit: true).Any())
+                .Select(m => t.Name + "." + m.Name))
+            .ToHashSet(StringComparer.Ordinal);
+
+        return [.. Directory.EnumerateFiles(folder, "*.verified.*", SearchOption.AllDirectories)
+            .Where(path => !path.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .Select(path => Path.GetFileName(path))
+            .Select(file => file[..file.IndexOf(".verified.", StringComparison.Ordinal)])
+            .Where(name => !tests.Contains(name) && !tests.Any(test => name.StartsWith(test + "_", StringComparison.Ordinal)))];
+    }
 
     private static string ThisFile([CallerFilePath] string path = "") => path;
 

@@ -1,0 +1,121 @@
+using MicroGrad.Viz.Cli.Commands;
+using MicroGrad.Viz.Graphviz;
+
+namespace MicroGrad.Viz.Cli.Tests.Commands;
+
+/// <summary>Parsing and binding of arguments, tested apart from running anything.</summary>
+public class CommandLineParsingTests
+{
+    private static RenderSettings Render(params string[] args)
+    {
+        var cli = new MgvizCommandLine();
+        var result = cli.Root.Parse(["render", .. args]);
+        Assert.Empty(result.Errors);
+        return cli.Render.Bind(result);
+    }
+
+    private static string RenderError(params string[] args) => Assert.Throws<UsageException>(() => Render(args)).Message;
+
+    [Fact]
+    public void Defaults_write_dot_to_standard_output_after_backward()
+    {
+        var settings = Render("L = a*b", "--set", "a=2", "--set", "b=3");
+
+        Assert.Equal("L = a*b", settings.Program.Source.Text);
+        Assert.Equal(["a=2", "b=3"], settings.Program.Sets);
+        Assert.True(settings.Program.Backward);
+        Assert.Null(settings.Output);
+        Assert.Equal(OutputFormat.Dot, settings.Format);
+        Assert.Equal(DrawingOptions.Default, settings.Drawing);
+        Assert.Equal(GraphvizOptions.Default, settings.Graphviz);
+    }
+
+    [Theory]
+    [InlineData("out.svg", "Svg")]
+    [InlineData("out.PNG", "Png")]
+    [InlineData("dir/out.pdf", "Pdf")]
+    [InlineData("out.gv", "Dot")]
+    [InlineData("out.dot", "Dot")]
+    [InlineData("out.json", "Json")]
+    public void The_output_extension_picks_the_format(string output, string format)
+    {
+        var settings = Render("y = x", "-o", output);
+
+        Assert.Equal(output, settings.Output);
+        Assert.Equal(format, settings.Format.ToString());
+    }
+
+    [Fact]
+    public void Format_wins_over_the_extension_and_dash_means_standard_output()
+    {
+        Assert.Equal(OutputFormat.Png, Render("y = x", "-o", "out.svg", "--format", "PNG").Format);
+        var stdout = Render("y = x", "-o", "-", "--format", "svg");
+        Assert.Null(stdout.Output);
+        Assert.Equal(OutputFormat.Svg, stdout.Format);
+    }
+
+    [Fact]
+    public void Drawing_and_graphviz_options_are_bound()
+    {
+        var settings = Render(
+            "y = x", "--rankdir", "tb", "--precision", "2", "--fold-constants", "--color-grad", "--title", "T",
+            "--no-backward", "--engine", "neato", "--timeout", "2.5", "--dot-path", "/opt/dot", "--root", "y");
+
+        Assert.Equal(RankDirection.TopToBottom, settings.Drawing.Direction);
+        Assert.Equal(2, settings.Drawing.Precision);
+        Assert.True(settings.Drawing.FoldConstants);
+        Assert.True(settings.Drawing.ColorByGradient);
+        Assert.Equal("T", settings.Drawing.Title);
+        Assert.False(settings.Program.Backward);
+        Assert.Equal("y", settings.Program.Root);
+        Assert.Equal(LayoutEngine.Neato, settings.Graphviz.Engine);
+        Assert.Equal(TimeSpan.FromSeconds(2.5), settings.Graphviz.Timeout);
+        Assert.Equal("/opt/dot", settings.Graphviz.DotPath);
+    }
+
+    [Fact]
+    public void The_program_can_come_from_a_file_or_standard_input()
+    {
+        Assert.Equal("prog.mg", Render("-f", "prog.mg").Program.Source.FilePath);
+        Assert.True(Render("--file", "-").Program.Source.IsStandardInput);
+    }
+
+    [Theory]
+    [InlineData(new[] { "y = x", "-o", "out.bmp" }, "cannot tell the format from 'out.bmp'; use .svg .png .pdf .dot .gv .json or --format")]
+    [InlineData(new[] { "y = x", "--format", "gif" }, "--format 'gif' is not a format; use svg, png, pdf, dot or json")]
+    [InlineData(new[] { "y = x", "--format", "3" }, "--format '3' is not a format; use svg, png, pdf, dot or json")]
+    [InlineData(new[] { "y = x", "--rankdir", "RL" }, "--rankdir 'RL' must be LR or TB")]
+    [InlineData(new[] { "y = x", "--precision", "16" }, "--precision must be between 0 and 15, got 16")]
+    [InlineData(new[] { "y = x", "--engine", "dot;rm" }, "--engine 'dot;rm' is not a layout engine; use one of dot, neato, twopi, circo, fdp, sfdp, patchwork, osage")]
+    [InlineData(new[] { "y = x", "--timeout", "0" }, "--timeout must be a positive number of seconds, got 0")]
+    [InlineData(new[] { "y = x", "-f", "p.mg" }, "give the program either as an argument or with --file, not both")]
+    [InlineData(new string[0], "no program: pass it as an argument (mgviz render \"L = a*b\" --set a=2 --set b=3) or with --file")]
+    [InlineData(new[] { "-f", "p.mg", "-o", "p.mg" }, "-o 'p.mg' is the program file itself; choose another output path")]
+    [InlineData(new[] { "--bogus" }, "unknown option '--bogus'; run 'mgviz render --help' for the options")]
+    public void Mistakes_are_explained(string[] args, string message)
+    {
+        Assert.Equal(message, RenderError(args));
+    }
+
+    [Fact]
+    public void Gradcheck_binds_tolerance_and_step()
+    {
+        var cli = new MgvizCommandLine();
+        var settings = cli.GradCheck.Bind(cli.Root.Parse(["gradcheck", "y = x*x", "--set", "x=2", "--tolerance", "1e-3", "--step", "1e-4"]));
+
+        Assert.Equal(1e-3, settings.Tolerance);
+        Assert.Equal(1e-4, settings.Step);
+        Assert.Throws<UsageException>(() => cli.GradCheck.Bind(cli.Root.Parse(["gradcheck", "y = x", "--step", "0"])));
+        Assert.Throws<UsageException>(() => cli.GradCheck.Bind(cli.Root.Parse(["gradcheck", "y = x", "--tolerance", "-1"])));
+    }
+
+    [Fact]
+    public void Malformed_option_values_are_parse_errors()
+    {
+        var cli = new MgvizCommandLine();
+
+        Assert.NotEmpty(cli.Root.Parse(["render", "y = x", "--precision", "four"]).Errors);
+        Assert.NotEmpty(cli.Root.Parse(["render", "y = x", "--timeout"]).Errors);
+        Assert.NotEmpty(cli.Root.Parse(["frobnicate"]).Errors);
+    }
+}

@@ -1,0 +1,208 @@
+using System.Text;
+using MicroGrad.Viz.Tests.TestSupport;
+
+namespace MicroGrad.Viz.Cli.Tests.Commands;
+
+/// <summary>Commands run in-process against a fake console: output, messages and exit codes.</summary>
+public class CommandRunTests
+{
+    private const string Seed = "e = a*b; d = e + c; L = d*f";
+
+    internal sealed class FakeConsole
+    {
+        private readonly List<byte> _stdout = [];
+
+        public FakeConsole(string stdin = "") =>
+            Console = new ToolConsole(Out, Error, () => new CapturingStream(_stdout), () => new StringReader(stdin), IsErrorTerminal: false);
+
+        public StringWriter Out { get; } = new();
+
+        public StringWriter Error { get; } = new();
+
+        public ToolConsole Console { get; }
+
+        public string Stdout => Out + Encoding.UTF8.GetString([.. _stdout]);
+
+        public async Task<int> RunAsync(params string[] args) => await MgvizCommandLine.RunAsync(args, Console, TestContext.Current.CancellationToken);
+    }
+
+    [Fact]
+    public async Task Render_writes_the_seed_dot_to_standard_output()
+    {
+        var console = new FakeConsole();
+
+        int code = await console.RunAsync("render", Seed, "--set", "a=2", "--set", "b=-3", "--set", "c=10", "--set", "f=-2");
+
+        Assert.Equal(ExitCodes.Success, code);
+        Assert.Equal(string.Empty, console.Error.ToString());
+        Snapshot.Verify(console.Stdout);
+    }
+
+    [Fact]
+    public async Task The_readme_picture_is_what_mgviz_draws_for_the_seed()
+    {
+        // docs/images/seed.svg is checked against seed.dot by DocsImagesTests; this ties seed.dot to the CLI.
+        var console = new FakeConsole();
+
+        await console.RunAsync("render", Seed, "--set", "a=2", "--set", "b=-3", "--set", "c=10", "--set", "f=-2");
+
+        Assert.Equal(await File.ReadAllTextAsync(Path.Combine(Snapshot.RepositoryRoot, "docs", "images", "seed.dot"), TestContext.Current.CancellationToken), console.Stdout);
+    }
+
+    [Fact]
+    public async Task Render_reads_the_program_from_standard_input()
+    {
+        var console = new FakeConsole("# the seed\ne = a*b\nd = e + c\nL = d*f\n");
+
+        int code = await console.RunAsync("render", "-f", "-", "--set", "a=2", "--set", "b=-3", "--set", "c=10", "--set", "f=-2", "--format", "json");
+
+        Assert.Equal(ExitCodes.Success, code);
+        Assert.Contains("\"root\": \"v6\"", console.Stdout, StringComparison.Ordinal);
+        Assert.Contains("\"grad\": 6", console.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Syntax_errors_exit_2_with_a_caret_and_no_output()
+    {
+        var console = new FakeConsole();
+
+        int code = await console.RunAsync("render", "e = a*b; d = e + q", "--set", "a=2", "--set", "b=3");
+
+        Assert.Equal(ExitCodes.Usage, code);
+        Assert.Equal(string.Empty, console.Stdout);
+        Assert.Equal(
+            "mgviz: error: line 1, column 18: unknown name 'q': assign it before this line or give it with --set q=NUMBER\n" +
+            "  e = a*b; d = e + q\n" +
+            "                   ^\n",
+            console.Error.ToString().Replace("\r\n", "\n", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Parse_errors_of_the_command_line_exit_2()
+    {
+        var console = new FakeConsole();
+
+        Assert.Equal(ExitCodes.Usage, await console.RunAsync("render", "y = x", "--precision", "four"));
+        Assert.Contains("mgviz: error:", console.Error.ToString(), StringComparison.Ordinal);
+        Assert.Equal(ExitCodes.Usage, await new FakeConsole().RunAsync());
+        Assert.Equal(ExitCodes.Usage, await new FakeConsole().RunAsync("frobnicate"));
+    }
+
+    [Fact]
+    public async Task Gradcheck_prints_each_input_and_passes()
+    {
+        var console = new FakeConsole();
+
+        int code = await console.RunAsync("gradcheck", Seed, "--set", "a=2", "--set", "b=-3", "--set", "c=10", "--set", "f=-2");
+
+        Assert.Equal(ExitCodes.Success, code);
+        string[] lines = console.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        Assert.Equal(6, lines.Length);
+        Assert.StartsWith("a      6  ", lines[1], StringComparison.Ordinal);
+        Assert.StartsWith("b      -4  ", lines[2], StringComparison.Ordinal);
+        Assert.EndsWith("(tolerance 1e-06): ok", lines[^1], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Gradcheck_exits_1_when_the_difference_exceeds_the_tolerance()
+    {
+        // ReLU at its kink: the analytic gradient is 0, the central difference sees slope 1/2.
+        var console = new FakeConsole();
+
+        int code = await console.RunAsync("gradcheck", "y = relu(x)", "--set", "x=0");
+
+        Assert.Equal(ExitCodes.CheckFailed, code);
+        Assert.EndsWith("FAILED", console.Stdout.TrimEnd(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Gradcheck_without_inputs_is_a_usage_error()
+    {
+        var console = new FakeConsole();
+
+        Assert.Equal(ExitCodes.Usage, await console.RunAsync("gradcheck", "y = 2 * 3"));
+        Assert.Contains("nothing to check", console.Error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_missing_program_file_is_an_io_error()
+    {
+        var console = new FakeConsole();
+
+        Assert.Equal(ExitCodes.IoError, await console.RunAsync("render", "-f", "/nonexistent/prog.mg"));
+        Assert.Contains("/nonexistent/prog.mg", console.Error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Graphviz_failures_map_to_their_exit_codes()
+    {
+        using var missing = FakeDot.Create("exit 0");
+        using var failing = FakeDot.Create("cat >/dev/null; echo 'Error: bad' >&2; exit 1");
+        using var hanging = FakeDot.Create("sleep 30");
+        string[] program = ["render", "y = x * 2", "--set", "x=1", "--format", "svg"];
+
+        var notFound = new FakeConsole();
+        Assert.Equal(ExitCodes.GraphvizNotFound, await notFound.RunAsync([.. program, "--dot-path", missing.Folder + "/nothing"]));
+        Assert.Contains("Graphviz (dot) was not found", notFound.Error.ToString(), StringComparison.Ordinal);
+
+        var failed = new FakeConsole();
+        Assert.Equal(ExitCodes.GraphvizFailed, await failed.RunAsync([.. program, "--dot-path", failing.Path]));
+        Assert.Contains("Error: bad", failed.Error.ToString(), StringComparison.Ordinal);
+
+        var timedOut = new FakeConsole();
+        Assert.Equal(ExitCodes.GraphvizTimedOut, await timedOut.RunAsync([.. program, "--dot-path", hanging.Path, "--timeout", "0.5"]));
+        Assert.Contains("did not finish within 0.5 s", timedOut.Error.ToString(), StringComparison.Ordinal);
+        Assert.All(new[] { notFound, failed, timedOut }, c => Assert.Equal(string.Empty, c.Stdout));
+    }
+
+    [Fact]
+    public async Task Doctor_reports_a_missing_graphviz_with_install_hints()
+    {
+        var console = new FakeConsole();
+
+        int code = await console.RunAsync("doctor", "--dot-path", "/nonexistent/dot");
+
+        Assert.Equal(ExitCodes.GraphvizNotFound, code);
+        Assert.Contains("Graphviz: not found", console.Stdout, StringComparison.Ordinal);
+        Assert.Contains("apt-get install graphviz", console.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Doctor_reports_the_graphviz_it_finds()
+    {
+        using var fake = FakeDot.Create("echo 'dot - graphviz version 9.1.0 (0)' >&2");
+        var console = new FakeConsole();
+
+        int code = await console.RunAsync("doctor", "--dot-path", fake.Path);
+
+        Assert.Equal(ExitCodes.Success, code);
+        Assert.Contains($"Graphviz: {fake.Path}", console.Stdout, StringComparison.Ordinal);
+        Assert.Contains("version: dot - graphviz version 9.1.0 (0)", console.Stdout, StringComparison.Ordinal);
+    }
+
+    /// <summary>Stands in for standard output: keeps every byte written, survives being disposed.</summary>
+    private sealed class CapturingStream(List<byte> bytes) : Stream
+    {
+        public override bool CanRead => false;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => true;
+
+        public override long Length => bytes.Count;
+
+        public override long Position { get => bytes.Count; set => throw new NotSupportedException(); }
+
+        public override void Flush()
+        {
+        }
+
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => bytes.AddRange(buffer.AsSpan(offset, count));
+    }
+}

@@ -1,0 +1,188 @@
+using System.Diagnostics;
+using System.Text;
+using CliWrap;
+using CliWrap.Buffered;
+using MicroGrad.Viz.Tests.TestSupport;
+
+namespace MicroGrad.Viz.Cli.Tests;
+
+/// <summary>The built tool run as a process: exit codes, stdout/stderr separation, files written.</summary>
+public sealed class EndToEndTests : IDisposable
+{
+    private const string Seed = "e = a*b; d = e + c; L = d*f";
+    private static readonly string[] SeedSets = ["--set", "a=2", "--set", "b=-3", "--set", "c=10", "--set", "f=-2"];
+    private readonly string _folder = Directory.CreateTempSubdirectory("mgviz-e2e-").FullName;
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    private static async Task<BufferedCommandResult> MgvizAsync(string[] args, string? stdin = null, IReadOnlyDictionary<string, string?>? environment = null)
+    {
+        string dotnet = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet";
+        var command = CliWrap.Cli.Wrap(dotnet)
+            .WithArguments([Path.Combine(AppContext.BaseDirectory, "mgviz.dll"), .. args])
+            .WithValidation(CommandResultValidation.None)
+            .WithStandardInputPipe(stdin is null ? PipeSource.Null : PipeSource.FromString(stdin, Encoding.UTF8));
+        if (environment is not null)
+        {
+            command = command.WithEnvironmentVariables(environment);
+        }
+
+        return await command.ExecuteBufferedAsync(Encoding.UTF8, TestContext.Current.CancellationToken);
+    }
+
+    [Fact]
+    public async Task Render_to_dot_on_stdout_keeps_stderr_empty()
+    {
+        var result = await MgvizAsync(["render", Seed, .. SeedSets]);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal(string.Empty, result.StandardError);
+        Assert.StartsWith("digraph {\n", result.StandardOutput, StringComparison.Ordinal);
+        Assert.Contains("v0 [label=\"{a|data 2.0000|grad 6.0000}\"", result.StandardOutput, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Render_writes_an_svg_file_and_nothing_to_stdout()
+    {
+        GraphvizRequirement.RequireDot();
+        string path = Path.Combine(_folder, "L.svg");
+
+        var result = await MgvizAsync(["render", Seed, .. SeedSets, "-o", path]);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal(string.Empty, result.StandardOutput);
+        Assert.Equal(string.Empty, result.StandardError);
+        Assert.Contains("<svg", await File.ReadAllTextAsync(path, TestContext.Current.CancellationToken), StringComparison.Ordinal);
+        Assert.Equal(["L.svg"], Directory.GetFiles(_folder).Select(Path.GetFileName));
+    }
+
+    [Fact]
+    public async Task Render_writes_png_to_stdout_with_dash()
+    {
+        GraphvizRequirement.RequireDot();
+
+        var command = CliWrap.Cli.Wrap(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet")
+            .WithArguments([Path.Combine(AppContext.BaseDirectory, "mgviz.dll"), "render", Seed, .. SeedSets, "--format", "png", "-o", "-"])
+            .WithValidation(CommandResultValidation.None);
+        using var stdout = new MemoryStream();
+        var result = await command.WithStandardOutputPipe(PipeTarget.ToStream(stdout)).ExecuteAsync(TestContext.Current.CancellationToken);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], stdout.ToArray()[..4]);
+    }
+
+    [Fact]
+    public async Task Program_from_a_file_and_json_to_a_file()
+    {
+        string program = Path.Combine(_folder, "seed.mg");
+        string output = Path.Combine(_folder, "seed.json");
+        await File.WriteAllTextAsync(program, "a = 2\nb = -3\nc = 10\nf = -2\n" + Seed.Replace("; ", "\n", StringComparison.Ordinal), TestContext.Current.CancellationToken);
+
+        var result = await MgvizAsync(["render", "-f", program, "-o", output]);
+
+        Assert.Equal(0, result.ExitCode);
+        string json = await File.ReadAllTextAsync(output, TestContext.Current.CancellationToken);
+        Assert.Contains("\"format\": \"mgviz-graph\"", json, StringComparison.Ordinal);
+        Assert.Contains("\"label\": \"L\"", json, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Usage_errors_exit_2_on_stderr_only()
+    {
+        var syntax = await MgvizAsync(["render", "e = a*(b", "--set", "a=1", "--set", "b=2"]);
+        var option = await MgvizAsync(["render", "y = x", "--precision", "many"]);
+        var setTwice = await MgvizAsync(["render", "y = x * 2", "--set", "x=1", "--set", "x=2"]);
+
+        foreach (var result in new[] { syntax, option, setTwice })
+        {
+            Assert.Equal(2, result.ExitCode);
+            Assert.Equal(string.Empty, result.StandardOutput);
+            Assert.StartsWith("mgviz: error: ", result.StandardError, StringComparison.Ordinal);
+            Assert.DoesNotContain("   at ", result.StandardError, StringComparison.Ordinal);
+        }
+
+        Assert.Contains("\n  e = a*(b\n          ^", syntax.StandardError, StringComparison.Ordinal);
+        Assert.Contains("--set gives 'x' twice", setTwice.StandardError, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Graphviz_not_found_exits_3()
+    {
+        var result = await MgvizAsync(["render", "y = x * 2", "--set", "x=1", "-o", Path.Combine(_folder, "y.svg"), "--dot-path", "/nonexistent/dot"]);
+
+        Assert.Equal(3, result.ExitCode);
+        Assert.Contains("apt-get install graphviz", result.StandardError, StringComparison.Ordinal);
+        Assert.Empty(Directory.GetFiles(_folder));
+    }
+
+    [Fact]
+    public async Task Graphviz_failure_exits_4_and_timeout_exits_5_leaving_no_file()
+    {
+        using var failing = FakeDot.Create("cat >/dev/null; echo '<svg half'; echo 'Error: boom' >&2; exit 1");
+        using var hanging = FakeDot.Create("echo '<svg half'; sleep 30");
+        string path = Path.Combine(_folder, "y.svg");
+        await File.WriteAllTextAsync(path, "previous", TestContext.Current.CancellationToken);
+
+        var failed = await MgvizAsync(["render", "y = x * 2", "--set", "x=1", "-o", path, "--dot-path", failing.Path]);
+        var timedOut = await MgvizAsync(["render", "y = x * 2", "--set", "x=1", "-o", path, "--dot-path", hanging.Path, "--timeout", "1"]);
+
+        Assert.Equal(4, failed.ExitCode);
+        Assert.Contains("Error: boom", failed.StandardError, StringComparison.Ordinal);
+        Assert.Equal(5, timedOut.ExitCode);
+        Assert.Equal("previous", await File.ReadAllTextAsync(path, TestContext.Current.CancellationToken));
+        Assert.Equal(["y.svg"], Directory.GetFiles(_folder).Select(Path.GetFileName));
+    }
+
+    [Fact]
+    public async Task An_unwritable_output_exits_6_and_the_input_is_never_overwritten()
+    {
+        string program = Path.Combine(_folder, "p.mg");
+        await File.WriteAllTextAsync(program, "y = x * 2", TestContext.Current.CancellationToken);
+
+        var missingFolder = await MgvizAsync(["render", "-f", program, "--set", "x=1", "-o", Path.Combine(_folder, "no", "such", "y.dot")]);
+        var overwrite = await MgvizAsync(["render", "-f", program, "--set", "x=1", "-o", program, "--format", "dot"]);
+
+        Assert.Equal(6, missingFolder.ExitCode);
+        Assert.Contains("does not exist", missingFolder.StandardError, StringComparison.Ordinal);
+        Assert.Equal(2, overwrite.ExitCode);
+        Assert.Equal("y = x * 2", await File.ReadAllTextAsync(program, TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task Gradcheck_exit_codes()
+    {
+        var ok = await MgvizAsync(["gradcheck", "y = x**3 / (1 + exp(-x))", "--set", "x=0.5"]);
+        var off = await MgvizAsync(["gradcheck", "y = relu(x)", "--set", "x=0"]);
+
+        Assert.Equal(0, ok.ExitCode);
+        Assert.EndsWith("ok\n", ok.StandardOutput, StringComparison.Ordinal);
+        Assert.Equal(1, off.ExitCode);
+    }
+
+    [Fact]
+    public async Task Help_and_version()
+    {
+        var help = await MgvizAsync(["--help"]);
+        var version = await MgvizAsync(["--version"]);
+
+        Assert.Equal(0, help.ExitCode);
+        Assert.Contains("mgviz render \"e = a*b; d = e + c; L = d*f\"", help.StandardOutput, StringComparison.Ordinal);
+        Assert.Contains("Exit codes:", help.StandardOutput, StringComparison.Ordinal);
+        Assert.Equal(0, version.ExitCode);
+        Assert.Matches(@"^\d+\.\d+\.\d+", version.StandardOutput);
+    }
+
+    [Fact]
+    public async Task A_slow_graphviz_with_redirected_stderr_gets_no_spinner()
+    {
+        using var slow = FakeDot.Create("cat >/dev/null; sleep 1.6; echo '<svg/>'");
+        var clock = Stopwatch.StartNew();
+
+        var result = await MgvizAsync(["render", "y = x * 2", "--set", "x=1", "--format", "svg", "--dot-path", slow.Path]);
+
+        Assert.True(clock.Elapsed > TimeSpan.FromSeconds(1.5));
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal(string.Empty, result.StandardError);
+        Assert.Equal("<svg/>\n", result.StandardOutput);
+    }
+}
