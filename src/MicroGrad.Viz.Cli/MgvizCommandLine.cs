@@ -75,7 +75,7 @@ internal sealed class MgvizCommandLine
         return await parsed.InvokeAsync(configuration, cancellationToken).ConfigureAwait(false);
     }
 
-    private static async Task<int> GuardAsync(ToolConsole console, Func<Task<int>> run)
+    internal static async Task<int> GuardAsync(ToolConsole console, Func<Task<int>> run)
     {
         var error = console.Error;
         try

@@ -12,8 +12,8 @@ public class CommandRunTests
     {
         private readonly List<byte> _stdout = [];
 
-        public FakeConsole(string stdin = "") =>
-            Console = new ToolConsole(Out, Error, () => new CapturingStream(_stdout), () => new StringReader(stdin), IsErrorTerminal: false);
+        public FakeConsole(string stdin = "", bool terminal = false) =>
+            Console = new ToolConsole(Out, Error, () => new CapturingStream(_stdout), () => new StringReader(stdin), IsErrorTerminal: terminal);
 
         public StringWriter Out { get; } = new();
 
@@ -153,6 +153,56 @@ public class CommandRunTests
         Assert.Equal(ExitCodes.GraphvizTimedOut, await timedOut.RunAsync([.. program, "--dot-path", hanging.Path, "--timeout", "0.5"]));
         Assert.Contains("did not finish within 0.5 s", timedOut.Error.ToString(), StringComparison.Ordinal);
         Assert.All(new[] { notFound, failed, timedOut }, c => Assert.Equal(string.Empty, c.Stdout));
+    }
+
+    [Fact]
+    public async Task No_backward_draws_zero_gradients()
+    {
+        var console = new FakeConsole();
+
+        await console.RunAsync("render", "y = x * 3", "--set", "x=2", "--no-backward");
+
+        Assert.Contains("{x|data 2.0000|grad 0.0000}", console.Stdout, StringComparison.Ordinal);
+        Assert.Contains("{y|data 6.0000|grad 0.0000}", console.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_slow_graphviz_on_a_terminal_shows_a_spinner_and_erases_it()
+    {
+        using var slow = FakeDot.Create("cat >/dev/null; sleep 1.5; echo '<svg/>'");
+        var console = new FakeConsole(terminal: true);
+
+        int code = await console.RunAsync("render", "y = x * 2", "--set", "x=1", "--format", "svg", "--dot-path", slow.Path);
+
+        string error = console.Error.ToString();
+        Assert.Equal(ExitCodes.Success, code);
+        Assert.Contains("Graphviz is laying out the graph… 1.", error, StringComparison.Ordinal);
+        Assert.EndsWith("\r\u001b[2K", error, StringComparison.Ordinal);
+        Assert.Equal("<svg/>\n", console.Stdout);
+    }
+
+    [Fact]
+    public async Task Interrupting_exits_130_and_stops_graphviz()
+    {
+        using var hanging = FakeDot.Create("sleep 30");
+        var console = new FakeConsole();
+        using var interrupt = new CancellationTokenSource(TimeSpan.FromMilliseconds(500));
+
+        int code = await MgvizCommandLine.RunAsync(["render", "y = x * 2", "--set", "x=1", "--format", "svg", "--dot-path", hanging.Path], console.Console, interrupt.Token);
+
+        Assert.Equal(ExitCodes.Cancelled, code);
+        Assert.Equal("mgviz: interrupted\n", console.Error.ToString().Replace("\r\n", "\n", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_bug_exits_70_with_a_message_not_a_crash()
+    {
+        var console = new FakeConsole();
+
+        int code = await MgvizCommandLine.GuardAsync(console.Console, () => throw new InvalidOperationException("broken invariant"));
+
+        Assert.Equal(ExitCodes.InternalError, code);
+        Assert.StartsWith("mgviz: internal error (please report it): System.InvalidOperationException: broken invariant", console.Error.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
