@@ -42,6 +42,39 @@ public sealed record DrawingOptions
     /// </summary>
     public bool FoldConstants { get; init; }
 
+    /// <summary>
+    /// Draw chains of the same associative operation (the <c>b + w0*x0 + w1*x1 + …</c> every neuron
+    /// builds) as one n-ary operator, <c>Σ (n)</c> or <c>Π (n)</c>, when the intermediate values have no
+    /// label, no other user and the same module. Default <see langword="false"/>.
+    /// </summary>
+    public bool CollapseChains { get; init; }
+
+    /// <summary>How modules are shown. Default <see cref="ModuleView.None"/>.</summary>
+    public ModuleView Modules { get; init; } = ModuleView.None;
+
+    /// <summary>
+    /// The module depth <see cref="ModuleView.Collapsed"/> collapses at: 1 for top-level scopes (an
+    /// <c>Mlp</c>'s layers), 2 for the scopes inside them (its neurons), …. Default 1.
+    /// </summary>
+    public int ModuleDepth
+    {
+        get;
+        init
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThan(value, 1);
+            field = value;
+        }
+    } = 1;
+
+    /// <summary>
+    /// Above this many nodes the DOT asks Graphviz for a cheaper layout (<c>nslimit</c>, <c>mclimit</c>,
+    /// straight-line edges), which keeps large drawings to seconds. Default 400.
+    /// </summary>
+    public int FastLayoutThreshold { get; init; } = 400;
+
+    /// <summary>Collapsed module nodes. Default light violet fill.</summary>
+    public NodeStyle ModuleStyle { get; init; } = new(FillColor: "#ede9fe", Color: "#5b21b6");
+
     /// <summary>A title drawn above the graph; <see langword="null"/> (the default) for none.</summary>
     public string? Title { get; init; }
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using MicroGrad.Viz.Dot;
 
 namespace MicroGrad.Viz;
@@ -23,71 +22,8 @@ public static class ValueGraphWriter
     {
         ArgumentNullException.ThrowIfNull(root);
         options ??= DrawingOptions.Default;
-
-        var order = root.TopologicalOrder();
-        var graph = new DotGraph();
-        bool leftToRight = options.Direction == RankDirection.LeftToRight;
-        graph.GraphAttributes.Set("rankdir", leftToRight ? "LR" : "TB");
-        graph.GraphAttributes.Set("fontname", options.FontName);
-        if (options.Title is not null)
-        {
-            graph.GraphAttributes.Set("label", options.Title);
-            graph.GraphAttributes.Set("labelloc", "t");
-        }
-
-        graph.NodeDefaults.Set("shape", "record");
-        graph.NodeDefaults.Set("fontname", options.FontName);
-        graph.EdgeDefaults.Set("fontname", options.FontName);
-
-        double gradientScale = options.ColorByGradient ? GradientPalette.Scale(order.Select(v => v.Grad)) : 0;
-
-        // Lookup only (never iterated), so identity hashing cannot affect the output order.
-        var ids = new Dictionary<Value, string>(order.Count, ReferenceEqualityComparer.Instance);
-        int next = 0;
-        foreach (var value in order)
-        {
-            if (IsFolded(value, root, options))
-            {
-                continue;
-            }
-
-            string id = "v" + next++.ToString(CultureInfo.InvariantCulture);
-            ids.Add(value, id);
-
-            var node = graph.AddNode(id);
-            node.Attributes.Set("label", DotValue.FromRecord(Record(value, options, leftToRight)));
-            if (options.ColorByGradient)
-            {
-                ApplyGradientStyle(node.Attributes, value.Grad, gradientScale, ReferenceEquals(value, root));
-            }
-            else
-            {
-                ApplyStyle(node.Attributes, RoleStyle(value, root, options));
-            }
-
-            if (value.IsLeaf)
-            {
-                continue;
-            }
-
-            string opId = id + "_op";
-            var op = graph.AddNode(opId);
-            op.Attributes.Set("label", OperatorLabel(value, root, options));
-            op.Attributes.Set("shape", "ellipse");
-            ApplyStyle(op.Attributes, options.OperatorStyle);
-
-            foreach (var input in value.Inputs)
-            {
-                if (ids.TryGetValue(input, out var inputId))
-                {
-                    graph.AddEdge(inputId, opId);
-                }
-            }
-
-            graph.AddEdge(opId, id);
-        }
-
-        return graph;
+        var plan = DrawingPlan.Create(root, options);
+        return new ValueGraphBuilder(plan, options).Build();
     }
 
     /// <summary>Writes the DOT of the graph that ends in <paramref name="root"/> to <paramref name="writer"/>.</summary>
@@ -103,10 +39,7 @@ public static class ValueGraphWriter
     /// <returns>DOT text with <c>\n</c> line endings.</returns>
     public static string ToDot(Value root, DrawingOptions? options = null) => DotWriter.ToDot(ToDotGraph(root, options));
 
-    private static bool IsFolded(Value value, Value root, DrawingOptions options) =>
-        options.FoldConstants && value.IsConstant && value.Label is null && !ReferenceEquals(value, root);
-
-    private static DotRecord Record(Value value, DrawingOptions options, bool leftToRight)
+    internal static DotRecord Record(Value value, DrawingOptions options, bool leftToRight)
     {
         var fields = new List<DotRecordField>(3);
         if (options.Fields.HasFlag(ValueFields.Label) && value.Label is not null)
@@ -133,33 +66,13 @@ public static class ValueGraphWriter
         return leftToRight ? new DotRecord(DotRecordField.FromGroup(fields)) : new DotRecord(fields);
     }
 
-    private static string OperatorLabel(Value value, Value root, DrawingOptions options)
-    {
-        var inputs = value.Inputs;
-        bool foldFirst = inputs.Count > 0 && IsFolded(inputs[0], root, options);
-        bool foldSecond = inputs.Count > 1 && IsFolded(inputs[1], root, options);
-        if (!foldFirst && !foldSecond)
-        {
-            return value.Op;
-        }
-
-        if (inputs.Count == 1)
-        {
-            return value.Op + " " + NumberText.Constant(inputs[0].Data);
-        }
-
-        string left = foldFirst ? NumberText.Constant(inputs[0].Data) + " " : string.Empty;
-        string right = foldSecond ? " " + NumberText.Constant(inputs[1].Data) : string.Empty;
-        return left + value.Op + right;
-    }
-
-    private static NodeStyle RoleStyle(Value value, Value root, DrawingOptions options) =>
+    internal static NodeStyle RoleStyle(Value value, Value root, DrawingOptions options) =>
         ReferenceEquals(value, root) ? options.OutputStyle
         : value.IsConstant ? options.ConstantStyle
         : value.IsLeaf ? options.LeafStyle
         : options.IntermediateStyle;
 
-    private static void ApplyStyle(DotAttributes attributes, NodeStyle style)
+    internal static void ApplyStyle(DotAttributes attributes, NodeStyle style)
     {
         if (style.FillColor is not null)
         {
@@ -183,7 +96,7 @@ public static class ValueGraphWriter
         }
     }
 
-    private static void ApplyGradientStyle(DotAttributes attributes, double gradient, double scale, bool isRoot)
+    internal static void ApplyGradientStyle(DotAttributes attributes, double gradient, double scale, bool isRoot)
     {
         attributes.Set("style", "filled");
         attributes.Set("fillcolor", GradientPalette.Fill(gradient, scale));

@@ -54,6 +54,7 @@ public sealed class Value
     {
         Data = data;
         Op = op;
+        Scope = ModuleScope.Current;
         _left = left;
         _leftDerivative = leftDerivative;
     }
@@ -83,6 +84,12 @@ public sealed class Value
 
     /// <summary>An optional name, shown in drawings; <see langword="null"/> when unnamed.</summary>
     public string? Label { get; set; }
+
+    /// <summary>
+    /// The module run that computed this value (see <see cref="ModuleScope"/>), or
+    /// <see langword="null"/>. Operations take the current scope; leaves start with none.
+    /// </summary>
+    public ModuleScope? Scope { get; set; }
 
     /// <summary>
     /// The operation that produced this value as drawings show it: <c>+</c>, <c>-</c>, <c>*</c>,

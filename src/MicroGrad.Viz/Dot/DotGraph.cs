@@ -27,6 +27,9 @@ public sealed class DotGraph
     /// <summary>The nodes, in writing order.</summary>
     public IList<DotNode> Nodes { get; } = [];
 
+    /// <summary>Subgraphs, written after the top-level nodes and before the edges.</summary>
+    public IList<DotSubgraph> Subgraphs { get; } = [];
+
     /// <summary>The edges, in writing order (after all nodes).</summary>
     public IList<DotEdge> Edges { get; } = [];
 

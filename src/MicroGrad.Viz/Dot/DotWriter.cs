@@ -38,12 +38,10 @@ public static class DotWriter
         WriteDefaults(writer, "node", graph.NodeDefaults);
         WriteDefaults(writer, "edge", graph.EdgeDefaults);
 
-        foreach (var node in graph.Nodes)
+        WriteNodes(writer, graph.Nodes, "  ");
+        foreach (var subgraph in graph.Subgraphs)
         {
-            writer.Write("  ");
-            writer.Write(DotEscaping.Id(node.Id));
-            WriteAttributes(writer, node.Attributes);
-            writer.Write(";\n");
+            WriteSubgraph(writer, subgraph, "  ");
         }
 
         string arrow = graph.Directed ? " -> " : " -- ";
@@ -78,6 +76,42 @@ public static class DotWriter
         ArgumentNullException.ThrowIfNull(stream);
         using var writer = new StreamWriter(stream, Utf8, bufferSize: 1 << 16, leaveOpen: true);
         Write(graph, writer);
+    }
+
+    private static void WriteNodes(TextWriter writer, IEnumerable<DotNode> nodes, string indent)
+    {
+        foreach (var node in nodes)
+        {
+            writer.Write(indent);
+            writer.Write(DotEscaping.Id(node.Id));
+            WriteAttributes(writer, node.Attributes);
+            writer.Write(";\n");
+        }
+    }
+
+    private static void WriteSubgraph(TextWriter writer, DotSubgraph subgraph, string indent)
+    {
+        writer.Write(indent);
+        writer.Write("subgraph ");
+        writer.Write(DotEscaping.Id(subgraph.Id));
+        writer.Write(" {\n");
+        string inner = indent + "  ";
+        if (subgraph.Attributes.Count > 0)
+        {
+            writer.Write(inner);
+            writer.Write("graph");
+            WriteAttributes(writer, subgraph.Attributes);
+            writer.Write(";\n");
+        }
+
+        WriteNodes(writer, subgraph.Nodes, inner);
+        foreach (var nested in subgraph.Subgraphs)
+        {
+            WriteSubgraph(writer, nested, inner);
+        }
+
+        writer.Write(indent);
+        writer.Write("}\n");
     }
 
     internal static void WriteValue(TextWriter writer, DotValue value)

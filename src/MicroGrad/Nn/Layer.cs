@@ -30,7 +30,10 @@ public sealed class Layer : Module
     /// <summary>The number of inputs each neuron takes.</summary>
     public int InputCount { get; }
 
-    /// <summary>Computes every neuron's output for one input vector.</summary>
+    /// <summary>
+    /// Computes every neuron's output for one input vector. Values computed by neuron i carry the
+    /// scope <c>neuron{i}</c> (see <see cref="ModuleScope"/>).
+    /// </summary>
     /// <param name="inputs">Exactly <see cref="InputCount"/> values.</param>
     /// <returns>One new value per neuron.</returns>
     /// <exception cref="ArgumentException">The input count is wrong.</exception>
@@ -40,6 +43,7 @@ public sealed class Layer : Module
         var outputs = new Value[_neurons.Length];
         for (int i = 0; i < outputs.Length; i++)
         {
+            using var scope = ModuleScope.Enter("neuron" + i.ToString(System.Globalization.CultureInfo.InvariantCulture));
             outputs[i] = _neurons[i].Forward(inputs);
         }
 

@@ -59,7 +59,10 @@ public sealed class Mlp : Module
     /// <summary>The number of inputs.</summary>
     public int InputCount { get; }
 
-    /// <summary>Computes the outputs for one input vector.</summary>
+    /// <summary>
+    /// Computes the outputs for one input vector. Values computed by layer i carry the scope
+    /// <c>layer{i}</c>, those of its neuron j <c>layer{i}.neuron{j}</c> (see <see cref="ModuleScope"/>).
+    /// </summary>
     /// <param name="inputs">Exactly <see cref="InputCount"/> values.</param>
     /// <returns>One new value per neuron of the last layer.</returns>
     /// <exception cref="ArgumentException">The input count is wrong.</exception>
@@ -68,9 +71,10 @@ public sealed class Mlp : Module
         CheckInputs(inputs, InputCount);
         var x = inputs;
         Value[] outputs = [];
-        foreach (var layer in _layers)
+        for (int i = 0; i < _layers.Length; i++)
         {
-            outputs = layer.Forward(x);
+            using var scope = ModuleScope.Enter("layer" + i.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            outputs = _layers[i].Forward(x);
             x = outputs;
         }
 

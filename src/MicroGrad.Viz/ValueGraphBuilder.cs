@@ -1,0 +1,285 @@
+using System.Globalization;
+using MicroGrad.Viz.Dot;
+
+namespace MicroGrad.Viz;
+
+/// <summary>Turns a <see cref="DrawingPlan"/> into DOT nodes, clusters and edges.</summary>
+internal sealed class ValueGraphBuilder
+{
+    private readonly DrawingPlan _plan;
+    private readonly DrawingOptions _options;
+    private readonly DotGraph _graph = new();
+    private readonly string?[] _ids;
+    private readonly Dictionary<ModuleScope, string> _groupIds = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<ModuleScope, DotSubgraph> _clusters = new(ReferenceEqualityComparer.Instance);
+    private readonly bool _leftToRight;
+    private readonly double _gradientScale;
+
+    public ValueGraphBuilder(DrawingPlan plan, DrawingOptions options)
+    {
+        _plan = plan;
+        _options = options;
+        _ids = new string?[plan.Order.Count];
+        _leftToRight = options.Direction == RankDirection.LeftToRight;
+        _gradientScale = options.ColorByGradient ? GradientPalette.Scale(plan.Order.Select(v => v.Grad)) : 0;
+    }
+
+    public DotGraph Build()
+    {
+        var attributes = _graph.GraphAttributes;
+        attributes.Set("rankdir", _leftToRight ? "LR" : "TB");
+        attributes.Set("fontname", _options.FontName);
+        if (_options.Title is not null)
+        {
+            attributes.Set("label", _options.Title);
+            attributes.Set("labelloc", "t");
+        }
+
+        _graph.NodeDefaults.Set("shape", "record");
+        _graph.NodeDefaults.Set("fontname", _options.FontName);
+        _graph.EdgeDefaults.Set("fontname", _options.FontName);
+
+        var order = _plan.Order;
+        int next = 0;
+        for (int i = 0; i < order.Count; i++)
+        {
+            if (_plan.Group[i] is { } group)
+            {
+                if (!_groupIds.ContainsKey(group))
+                {
+                    AddGroupNode(group);
+                }
+
+                continue;
+            }
+
+            if (!_plan.IsDrawn(i))
+            {
+                continue;
+            }
+
+            var value = order[i];
+            string id = "v" + next++.ToString(CultureInfo.InvariantCulture);
+            _ids[i] = id;
+            var nodes = Container(value);
+            var node = Add(nodes, id);
+            node.Attributes.Set("label", DotValue.FromRecord(ValueGraphWriter.Record(value, _options, _leftToRight)));
+            if (_options.ColorByGradient)
+            {
+                ValueGraphWriter.ApplyGradientStyle(node.Attributes, value.Grad, _gradientScale, ReferenceEquals(value, _plan.Root));
+            }
+            else
+            {
+                ValueGraphWriter.ApplyStyle(node.Attributes, ValueGraphWriter.RoleStyle(value, _plan.Root, _options));
+            }
+
+            if (!value.IsLeaf)
+            {
+                var op = Add(nodes, id + "_op");
+                op.Attributes.Set("label", OperatorLabel(i));
+                op.Attributes.Set("shape", "ellipse");
+                ValueGraphWriter.ApplyStyle(op.Attributes, _options.OperatorStyle);
+            }
+        }
+
+        AddEdges();
+        if (CountNodes() > _options.FastLayoutThreshold)
+        {
+            // Measured on the one-point MLP graph: these keep dot's network simplex and crossing
+            // minimisation from running for minutes on wide, dense graphs.
+            attributes.Set("nslimit", "2");
+            attributes.Set("nslimit1", "2");
+            attributes.Set("mclimit", "0.1");
+            attributes.Set("splines", "line");
+        }
+
+        return _graph;
+    }
+
+    private void AddGroupNode(ModuleScope group)
+    {
+        string id = "m" + _groupIds.Count.ToString(CultureInfo.InvariantCulture);
+        _groupIds.Add(group, id);
+        var order = _plan.Order;
+        int members = 0;
+        var outputs = new List<int>();
+        for (int i = 0; i < order.Count; i++)
+        {
+            if (!ReferenceEquals(_plan.Group[i], group))
+            {
+                continue;
+            }
+
+            members++;
+            bool usedOutside = ReferenceEquals(order[i], _plan.Root) || HasUserOutside(i, group);
+            if (usedOutside)
+            {
+                outputs.Add(i);
+            }
+        }
+
+        var fields = new List<DotRecordField> { DotRecordField.FromText(group.Path) };
+        if (outputs.Count == 1)
+        {
+            var output = order[outputs[0]];
+            fields.Add(DotRecordField.FromText("data " + NumberText.Format(output.Data, _options.Precision, _options.RoundTrip)));
+            fields.Add(DotRecordField.FromText("grad " + NumberText.Format(output.Grad, _options.Precision, _options.RoundTrip)));
+        }
+        else
+        {
+            fields.Add(DotRecordField.FromText(outputs.Count.ToString(CultureInfo.InvariantCulture) + " outputs"));
+        }
+
+        fields.Add(DotRecordField.FromText(members.ToString(CultureInfo.InvariantCulture) + " values"));
+        var node = _graph.AddNode(id);
+        node.Attributes.Set("label", DotValue.FromRecord(_leftToRight ? new DotRecord(DotRecordField.FromGroup(fields)) : new DotRecord(fields)));
+        ValueGraphWriter.ApplyStyle(node.Attributes, _options.ModuleStyle);
+    }
+
+    private bool HasUserOutside(int i, ModuleScope group)
+    {
+        var order = _plan.Order;
+        for (int j = i + 1; j < order.Count; j++)
+        {
+            if (ReferenceEquals(_plan.Group[j], group))
+            {
+                continue;
+            }
+
+            foreach (var input in order[j].Inputs)
+            {
+                if (ReferenceEquals(input, order[i]))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private void AddEdges()
+    {
+        var order = _plan.Order;
+        var groupEdges = new HashSet<(string, string)>();
+        for (int i = 0; i < order.Count; i++)
+        {
+            if (_plan.Group[i] is { } group)
+            {
+                string target = _groupIds[group];
+                foreach (var input in order[i].Inputs)
+                {
+                    int u = _plan.IndexOf(input);
+                    if (!ReferenceEquals(_plan.Group[u], group) && !_plan.Folded[u] && groupEdges.Add((Source(u), target)))
+                    {
+                        _graph.AddEdge(Source(u), target);
+                    }
+                }
+
+                continue;
+            }
+
+            if (!_plan.IsDrawn(i) || order[i].IsLeaf)
+            {
+                continue;
+            }
+
+            string op = _ids[i] + "_op";
+            foreach (int u in _plan.Operands(i))
+            {
+                if (_plan.Folded[u])
+                {
+                    continue;
+                }
+
+                // Many values of one collapsed module feed an operator through a single edge.
+                if (_plan.Group[u] is null || groupEdges.Add((Source(u), op)))
+                {
+                    _graph.AddEdge(Source(u), op);
+                }
+            }
+
+            _graph.AddEdge(op, _ids[i]!);
+        }
+    }
+
+    private string Source(int u) => _plan.Group[u] is { } group ? _groupIds[group] : _ids[u]!;
+
+    private string OperatorLabel(int i)
+    {
+        var value = _plan.Order[i];
+        var operands = _plan.Operands(i);
+        bool nary = operands.Count > 2;
+        string op = nary ? (value.Op == "+" ? "Σ" : "Π") + " (" + operands.Count.ToString(CultureInfo.InvariantCulture) + ")" : value.Op;
+        var folded = operands.Where(u => _plan.Folded[u]).ToList();
+        if (folded.Count == 0)
+        {
+            return op;
+        }
+
+        if (nary)
+        {
+            string joiner = value.Op == "+" ? " + " : " × ";
+            return op + string.Concat(folded.Select(u => joiner + NumberText.Constant(_plan.Order[u].Data)));
+        }
+
+        if (operands.Count == 1)
+        {
+            return op + " " + NumberText.Constant(_plan.Order[operands[0]].Data);
+        }
+
+        string left = _plan.Folded[operands[0]] ? NumberText.Constant(_plan.Order[operands[0]].Data) + " " : string.Empty;
+        string right = _plan.Folded[operands[1]] ? " " + NumberText.Constant(_plan.Order[operands[1]].Data) : string.Empty;
+        return left + op + right;
+    }
+
+    private IList<DotNode> Container(Value value)
+    {
+        if (_options.Modules != ModuleView.Clusters || value.IsLeaf || value.Scope is null)
+        {
+            return _graph.Nodes;
+        }
+
+        return Cluster(value.Scope).Nodes;
+    }
+
+    private DotSubgraph Cluster(ModuleScope scope)
+    {
+        if (_clusters.TryGetValue(scope, out var existing))
+        {
+            return existing;
+        }
+
+        var cluster = new DotSubgraph("cluster_" + _clusters.Count.ToString(CultureInfo.InvariantCulture));
+        cluster.Attributes.Set("label", scope.Name);
+        cluster.Attributes.Set("style", "rounded");
+        cluster.Attributes.Set("color", "#7c3aed");
+        _clusters.Add(scope, cluster);
+        (scope.Parent is null ? _graph.Subgraphs : Cluster(scope.Parent).Subgraphs).Add(cluster);
+        return cluster;
+    }
+
+    private static DotNode Add(IList<DotNode> nodes, string id)
+    {
+        var node = new DotNode(id);
+        nodes.Add(node);
+        return node;
+    }
+
+    private int CountNodes()
+    {
+        int count = _graph.Nodes.Count;
+        var pending = new Stack<DotSubgraph>(_graph.Subgraphs);
+        while (pending.Count > 0)
+        {
+            var cluster = pending.Pop();
+            count += cluster.Nodes.Count;
+            foreach (var nested in cluster.Subgraphs)
+            {
+                pending.Push(nested);
+            }
+        }
+
+        return count;
+    }
+}
