@@ -22,7 +22,8 @@ internal sealed class MgvizCommandLine
           mgviz doctor
 
         Exit codes: 0 ok, 1 gradcheck failed, 2 bad command line or program, 3 Graphviz not found,
-        4 Graphviz failed, 5 Graphviz timed out, 6 file could not be read or written, 70 internal error, 130 interrupted.
+        4 Graphviz failed, 5 Graphviz timed out, 6 file could not be read or written, 7 graph too large for Graphviz,
+        70 internal error, 130 interrupted.
         """;
 
     public MgvizCommandLine()
@@ -91,6 +92,11 @@ internal sealed class MgvizCommandLine
         {
             await error.WriteLineAsync($"mgviz: error: {exception.Message}").ConfigureAwait(false);
             return ExitCodes.Usage;
+        }
+        catch (GraphTooLargeException exception)
+        {
+            await error.WriteLineAsync($"mgviz: error: {exception.Message}").ConfigureAwait(false);
+            return ExitCodes.GraphTooLarge;
         }
         catch (GraphvizNotFoundException exception)
         {

@@ -37,20 +37,47 @@ public sealed record DrawingOptions
     public ValueFields Fields { get; init; } = ValueFields.All;
 
     /// <summary>
-    /// Fold unlabelled constants (the <c>2</c> of <c>a * 2</c>) into their operator node, drawn as
-    /// <c>* 2</c>, instead of drawing them as values of their own. Default <see langword="false"/>.
+    /// The size, in values, above which the views that keep big graphs readable switch on by
+    /// themselves: <see cref="FoldConstants"/>, <see cref="CollapseChains"/> and
+    /// <see cref="CollapseTerms"/> when left <see langword="null"/>. Default 200.
     /// </summary>
-    public bool FoldConstants { get; init; }
+    public int AutoViewThreshold { get; init; } = 200;
+
+    /// <summary>
+    /// The size, in values, above which <see cref="Modules"/> (when left <see langword="null"/>)
+    /// collapses module runs, if the graph has any. Default 1000.
+    /// </summary>
+    public int AutoModuleThreshold { get; init; } = 1000;
+
+    /// <summary>
+    /// Fold unlabelled constants (the <c>2</c> of <c>a * 2</c>) into their operator node, drawn as
+    /// <c>* 2</c>, instead of drawing them as values of their own. Default <see langword="null"/>:
+    /// on for graphs larger than <see cref="AutoViewThreshold"/>, off otherwise.
+    /// </summary>
+    public bool? FoldConstants { get; init; }
 
     /// <summary>
     /// Draw chains of the same associative operation (the <c>b + w0*x0 + w1*x1 + …</c> every neuron
     /// builds) as one n-ary operator, <c>Σ (n)</c> or <c>Π (n)</c>, when the intermediate values have no
-    /// label, no other user and the same module. Default <see langword="false"/>.
+    /// label, no other user and the same module. Default <see langword="null"/>: on for graphs larger
+    /// than <see cref="AutoViewThreshold"/>.
     /// </summary>
-    public bool CollapseChains { get; init; }
+    public bool? CollapseChains { get; init; }
 
-    /// <summary>How modules are shown. Default <see cref="ModuleView.None"/>.</summary>
-    public ModuleView Modules { get; init; } = ModuleView.None;
+    /// <summary>
+    /// In an n-ary sum or product of three or more operands, hide the single-use, unlabelled terms
+    /// (each neuron's <c>w*x</c>, each <c>p*p</c> of a regularisation sum): the operator, drawn as
+    /// <c>Σ (n terms)</c>, takes their inputs directly. Default <see langword="null"/>: on for graphs
+    /// larger than <see cref="AutoViewThreshold"/>.
+    /// </summary>
+    public bool? CollapseTerms { get; init; }
+
+    /// <summary>
+    /// How modules are shown. Default <see langword="null"/>: <see cref="ModuleView.Collapsed"/> for
+    /// graphs larger than <see cref="AutoModuleThreshold"/> that have module scopes,
+    /// <see cref="ModuleView.None"/> otherwise.
+    /// </summary>
+    public ModuleView? Modules { get; init; }
 
     /// <summary>
     /// The module depth <see cref="ModuleView.Collapsed"/> collapses at: 1 for top-level scopes (an

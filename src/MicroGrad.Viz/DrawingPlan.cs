@@ -22,8 +22,10 @@ internal sealed class DrawingPlan
         Uses = new int[order.Count];
         User = new int[order.Count];
         Group = new ModuleScope?[order.Count];
+        Owner = new ModuleScope?[order.Count];
         Folded = new bool[order.Count];
         Chained = new bool[order.Count];
+        Term = new bool[order.Count];
     }
 
     public IReadOnlyList<Value> Order { get; }
@@ -39,20 +41,39 @@ internal sealed class DrawingPlan
     /// <summary>The collapsed module run that absorbs each value, if any.</summary>
     public ModuleScope?[] Group { get; }
 
+    /// <summary>For leaves: the module run every in-module user of the leaf ran in (its owner), if one.</summary>
+    public ModuleScope?[] Owner { get; }
+
     /// <summary>Constants folded into their users' operator labels.</summary>
     public bool[] Folded { get; }
 
     /// <summary>Intermediate values absorbed into their user's n-ary operator.</summary>
     public bool[] Chained { get; }
 
+    /// <summary>Single-use terms (like the <c>w*x</c> of a neuron) absorbed into the n-ary sum or product that uses them.</summary>
+    public bool[] Term { get; }
+
     public int IndexOf(Value value) => _index[value];
 
-    public bool IsDrawn(int i) => Group[i] is null && !Folded[i] && !Chained[i];
+    public bool IsDrawn(int i) => Group[i] is null && !Folded[i] && !Chained[i] && !Term[i];
 
-    public static DrawingPlan Create(Value root, DrawingOptions options)
+    /// <summary>The views in force: the options with every automatic choice made for this graph.</summary>
+    public DrawingOptions Views { get; private set; } = DrawingOptions.Default;
+
+    public static DrawingPlan Create(Value root, DrawingOptions requested)
     {
         var plan = new DrawingPlan(root.TopologicalOrder(), root);
         var order = plan.Order;
+        bool big = order.Count > requested.AutoViewThreshold;
+        bool huge = order.Count > requested.AutoModuleThreshold && order.Any(v => v.Scope is not null);
+        var options = requested with
+        {
+            FoldConstants = requested.FoldConstants ?? big,
+            CollapseChains = requested.CollapseChains ?? big,
+            CollapseTerms = requested.CollapseTerms ?? big,
+            Modules = requested.Modules ?? (huge ? ModuleView.Collapsed : ModuleView.None),
+        };
+        plan.Views = options;
         int rootIndex = order.Count - 1;
 
         // Users: counts, last user, and for leaves whether every user ran in the same module scope.
@@ -70,8 +91,13 @@ internal sealed class DrawingPlan
             foreach (var input in order[i].Inputs)
             {
                 int u = plan._index[input];
-                mixedUsers[u] |= plan.Uses[u] > 0 && !ReferenceEquals(usersScope[u], scope);
-                usersScope[u] = scope;
+                if (scope is not null)
+                {
+                    // Users outside every module (a loss, a regularisation term) do not decide ownership.
+                    mixedUsers[u] |= usersScope[u] is not null && !ReferenceEquals(usersScope[u], scope);
+                    usersScope[u] = scope;
+                }
+
                 plan.Uses[u]++;
                 plan.User[u] = i;
             }
@@ -81,20 +107,22 @@ internal sealed class DrawingPlan
         {
             var value = order[i];
 
-            // A leaf used by one module run only (a neuron's weights and bias, its constants) belongs
-            // to it; leaves shared between runs (the inputs x) stay visible.
+            plan.Owner[i] = value.IsLeaf && !mixedUsers[i] ? usersScope[i] : null;
+
+            // A leaf used inside one module run only (a neuron's weights and bias, its constants)
+            // belongs to it; leaves shared between runs (the inputs x) stay visible.
             if (collapse && value.IsLeaf && !mixedUsers[i])
             {
                 plan.Group[i] = usersScope[i]?.AtDepth(options.ModuleDepth);
             }
 
-            if (plan.Group[i] is null && options.FoldConstants && value.IsConstant && value.Label is null)
+            if (plan.Group[i] is null && options.FoldConstants == true && value.IsConstant && value.Label is null)
             {
                 plan.Folded[i] = true;
             }
         }
 
-        if (options.CollapseChains)
+        if (options.CollapseChains == true)
         {
             for (int i = 0; i < rootIndex; i++)
             {
@@ -103,6 +131,30 @@ internal sealed class DrawingPlan
                 plan.Chained[i] = plan.Group[i] is null && value.Label is null && plan.Uses[i] == 1
                     && value.Op is "+" or "*" && order[user].Op == value.Op
                     && plan.Group[user] is null && ReferenceEquals(order[user].Scope, value.Scope);
+            }
+        }
+
+        if (options.CollapseTerms == true)
+        {
+            for (int i = 0; i < order.Count; i++)
+            {
+                if (!plan.IsDrawn(i) || order[i].Op is not ("+" or "*"))
+                {
+                    continue;
+                }
+
+                var operands = plan.Operands(i);
+                if (operands.Count < 3)
+                {
+                    continue;
+                }
+
+                foreach (int u in operands)
+                {
+                    var term = order[u];
+                    plan.Term[u] = !term.IsLeaf && term.Label is null && plan.Uses[u] == 1 && plan.IsDrawn(u)
+                        && ReferenceEquals(term.Scope, order[i].Scope);
+                }
             }
         }
 
@@ -132,6 +184,31 @@ internal sealed class DrawingPlan
         }
 
         return operands;
+    }
+
+    /// <summary>
+    /// Where the edges into operator <paramref name="i"/> come from: its operands, with absorbed terms
+    /// replaced by their own inputs.
+    /// </summary>
+    public List<int> EdgeSources(int i)
+    {
+        var sources = new List<int>();
+        var pending = new Stack<int>();
+        PushInputs(pending, i);
+        while (pending.Count > 0)
+        {
+            int next = pending.Pop();
+            if (Chained[next] || Term[next])
+            {
+                PushInputs(pending, next);
+            }
+            else
+            {
+                sources.Add(next);
+            }
+        }
+
+        return sources;
     }
 
     private void PushInputs(Stack<int> pending, int i)

@@ -12,16 +12,18 @@ internal sealed class ValueGraphBuilder
     private readonly string?[] _ids;
     private readonly Dictionary<ModuleScope, string> _groupIds = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<ModuleScope, DotSubgraph> _clusters = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<ModuleScope, (int Members, List<int> Outputs)> _groups;
     private readonly bool _leftToRight;
     private readonly double _gradientScale;
 
-    public ValueGraphBuilder(DrawingPlan plan, DrawingOptions options)
+    public ValueGraphBuilder(DrawingPlan plan)
     {
         _plan = plan;
-        _options = options;
+        _options = plan.Views;
         _ids = new string?[plan.Order.Count];
-        _leftToRight = options.Direction == RankDirection.LeftToRight;
-        _gradientScale = options.ColorByGradient ? GradientPalette.Scale(plan.Order.Select(v => v.Grad)) : 0;
+        _groups = SummariseGroups(plan);
+        _leftToRight = _options.Direction == RankDirection.LeftToRight;
+        _gradientScale = _options.ColorByGradient ? GradientPalette.Scale(plan.Order.Select(v => v.Grad)) : 0;
     }
 
     public DotGraph Build()
@@ -61,7 +63,7 @@ internal sealed class ValueGraphBuilder
             var value = order[i];
             string id = "v" + next++.ToString(CultureInfo.InvariantCulture);
             _ids[i] = id;
-            var nodes = Container(value);
+            var nodes = Container(i);
             var node = Add(nodes, id);
             node.Attributes.Set("label", DotValue.FromRecord(ValueGraphWriter.Record(value, _options, _leftToRight)));
             if (_options.ColorByGradient)
@@ -83,7 +85,7 @@ internal sealed class ValueGraphBuilder
         }
 
         AddEdges();
-        if (CountNodes() > _options.FastLayoutThreshold)
+        if (_graph.NodeCount > _options.FastLayoutThreshold)
         {
             // Measured on the one-point MLP graph: these keep dot's network simplex and crossing
             // minimisation from running for minutes on wide, dense graphs.
@@ -100,28 +102,11 @@ internal sealed class ValueGraphBuilder
     {
         string id = "m" + _groupIds.Count.ToString(CultureInfo.InvariantCulture);
         _groupIds.Add(group, id);
-        var order = _plan.Order;
-        int members = 0;
-        var outputs = new List<int>();
-        for (int i = 0; i < order.Count; i++)
-        {
-            if (!ReferenceEquals(_plan.Group[i], group))
-            {
-                continue;
-            }
-
-            members++;
-            bool usedOutside = ReferenceEquals(order[i], _plan.Root) || HasUserOutside(i, group);
-            if (usedOutside)
-            {
-                outputs.Add(i);
-            }
-        }
-
+        var (members, outputs) = _groups[group];
         var fields = new List<DotRecordField> { DotRecordField.FromText(group.Path) };
         if (outputs.Count == 1)
         {
-            var output = order[outputs[0]];
+            var output = _plan.Order[outputs[0]];
             fields.Add(DotRecordField.FromText("data " + NumberText.Format(output.Data, _options.Precision, _options.RoundTrip)));
             fields.Add(DotRecordField.FromText("grad " + NumberText.Format(output.Grad, _options.Precision, _options.RoundTrip)));
         }
@@ -136,26 +121,41 @@ internal sealed class ValueGraphBuilder
         ValueGraphWriter.ApplyStyle(node.Attributes, _options.ModuleStyle);
     }
 
-    private bool HasUserOutside(int i, ModuleScope group)
+    /// <summary>
+    /// Each collapsed module run's size and outputs: the values it computed that something outside it
+    /// uses (its parameters, though used outside by a regularisation term, are not outputs).
+    /// </summary>
+    private static Dictionary<ModuleScope, (int Members, List<int> Outputs)> SummariseGroups(DrawingPlan plan)
     {
-        var order = _plan.Order;
-        for (int j = i + 1; j < order.Count; j++)
+        var order = plan.Order;
+        var usedOutside = new bool[order.Count];
+        for (int i = 0; i < order.Count; i++)
         {
-            if (ReferenceEquals(_plan.Group[j], group))
+            foreach (var input in order[i].Inputs)
+            {
+                int u = plan.IndexOf(input);
+                usedOutside[u] |= !ReferenceEquals(plan.Group[u], plan.Group[i]);
+            }
+        }
+
+        var groups = new Dictionary<ModuleScope, (int Members, List<int> Outputs)>(ReferenceEqualityComparer.Instance);
+        for (int i = 0; i < order.Count; i++)
+        {
+            if (plan.Group[i] is not { } group)
             {
                 continue;
             }
 
-            foreach (var input in order[j].Inputs)
+            var (members, outputs) = groups.TryGetValue(group, out var found) ? found : (0, new List<int>());
+            if (i == order.Count - 1 || (!order[i].IsLeaf && usedOutside[i]))
             {
-                if (ReferenceEquals(input, order[i]))
-                {
-                    return true;
-                }
+                outputs.Add(i);
             }
+
+            groups[group] = (members + 1, outputs);
         }
 
-        return false;
+        return groups;
     }
 
     private void AddEdges()
@@ -185,15 +185,20 @@ internal sealed class ValueGraphBuilder
             }
 
             string op = _ids[i] + "_op";
-            foreach (int u in _plan.Operands(i))
+            var operands = _plan.Operands(i);
+            bool hasTerms = operands.Any(u => _plan.Term[u]);
+            var opEdges = new HashSet<string>(StringComparer.Ordinal);
+            foreach (int u in _plan.EdgeSources(i))
             {
                 if (_plan.Folded[u])
                 {
                     continue;
                 }
 
-                // Many values of one collapsed module feed an operator through a single edge.
-                if (_plan.Group[u] is null || groupEdges.Add((Source(u), op)))
+                // A collapsed module, or the inputs of absorbed terms, feed an operator through one edge
+                // each; otherwise every operand slot gets its edge (a*a draws two).
+                bool once = hasTerms || _plan.Group[u] is not null;
+                if (!once || opEdges.Add(Source(u)))
                 {
                     _graph.AddEdge(Source(u), op);
                 }
@@ -210,7 +215,8 @@ internal sealed class ValueGraphBuilder
         var value = _plan.Order[i];
         var operands = _plan.Operands(i);
         bool nary = operands.Count > 2;
-        string op = nary ? (value.Op == "+" ? "Σ" : "Π") + " (" + operands.Count.ToString(CultureInfo.InvariantCulture) + ")" : value.Op;
+        string count = operands.Count.ToString(CultureInfo.InvariantCulture) + (operands.Any(u => _plan.Term[u]) ? " terms" : string.Empty);
+        string op = nary ? (value.Op == "+" ? "Σ" : "Π") + " (" + count + ")" : value.Op;
         var folded = operands.Where(u => _plan.Folded[u]).ToList();
         if (folded.Count == 0)
         {
@@ -233,14 +239,12 @@ internal sealed class ValueGraphBuilder
         return left + op + right;
     }
 
-    private IList<DotNode> Container(Value value)
+    /// <summary>Where a value's nodes go: its module's cluster (a parameter goes to the module that uses it), or the top.</summary>
+    private IList<DotNode> Container(int i)
     {
-        if (_options.Modules != ModuleView.Clusters || value.IsLeaf || value.Scope is null)
-        {
-            return _graph.Nodes;
-        }
-
-        return Cluster(value.Scope).Nodes;
+        var value = _plan.Order[i];
+        var scope = value.IsLeaf ? _plan.Owner[i] : value.Scope;
+        return _options.Modules != ModuleView.Clusters || scope is null ? _graph.Nodes : Cluster(scope).Nodes;
     }
 
     private DotSubgraph Cluster(ModuleScope scope)
@@ -264,22 +268,5 @@ internal sealed class ValueGraphBuilder
         var node = new DotNode(id);
         nodes.Add(node);
         return node;
-    }
-
-    private int CountNodes()
-    {
-        int count = _graph.Nodes.Count;
-        var pending = new Stack<DotSubgraph>(_graph.Subgraphs);
-        while (pending.Count > 0)
-        {
-            var cluster = pending.Pop();
-            count += cluster.Nodes.Count;
-            foreach (var nested in cluster.Subgraphs)
-            {
-                pending.Push(nested);
-            }
-        }
-
-        return count;
     }
 }

@@ -23,7 +23,7 @@ public static class ValueGraphWriter
         ArgumentNullException.ThrowIfNull(root);
         options ??= DrawingOptions.Default;
         var plan = DrawingPlan.Create(root, options);
-        return new ValueGraphBuilder(plan, options).Build();
+        return new ValueGraphBuilder(plan).Build();
     }
 
     /// <summary>Writes the DOT of the graph that ends in <paramref name="root"/> to <paramref name="writer"/>.</summary>

@@ -25,7 +25,14 @@ internal sealed class RenderCommand
 
     private readonly Option<string?> _rankdir = new("--rankdir") { Description = "LR (default) or TB.", HelpName = "DIR" };
     private readonly Option<int?> _precision = new("--precision") { Description = "Decimals for data and grad, 0-15 (default 4).", HelpName = "N" };
-    private readonly Option<bool> _foldConstants = new("--fold-constants") { Description = "Draw '* 2' instead of a node for the constant 2." };
+    private readonly Option<bool> _foldConstants = new("--fold-constants") { Description = "Draw '* 2' instead of a node for the constant 2 (automatic above 200 values)." };
+    private readonly Option<bool> _collapseChains = new("--collapse-chains") { Description = "Draw a + b + c + ... as one n-ary 'Σ (n)' node (automatic above 200 values)." };
+    private readonly Option<bool> _collapseTerms = new("--collapse-terms") { Description = "Hide the single-use w*x terms of an n-ary sum: 'Σ (n terms)' (automatic above 200 values)." };
+    private readonly Option<string?> _modules = new("--modules") { Description = "none, clusters (a box per module run) or collapsed (one node per module run; automatic above 1000 values).", HelpName = "VIEW" };
+    private readonly Option<int?> _moduleDepth = new("--module-depth") { Description = "Collapse modules at this depth: 1 = layers (default), 2 = neurons.", HelpName = "N" };
+    private readonly Option<bool> _plain = new("--plain") { Description = "Turn the automatic views off: draw every value (big graphs may hit the size guard)." };
+    private readonly Option<int?> _maxNodes = new("--max-nodes") { Description = "Refuse to run Graphviz on more nodes than this (default 2000).", HelpName = "N" };
+    private readonly Option<bool> _force = new("--force") { Description = "Run Graphviz whatever the drawing's size." };
     private readonly Option<bool> _colorGrad = new("--color-grad") { Description = "Colour values by gradient: red positive, blue negative." };
     private readonly Option<string?> _title = new("--title") { Description = "A title above the graph.", HelpName = "TEXT" };
     private readonly Option<bool> _noBackward = new("--no-backward") { Description = "Draw the forward pass only (gradients stay 0)." };
@@ -39,6 +46,13 @@ internal sealed class RenderCommand
         Command.Add(_rankdir);
         Command.Add(_precision);
         Command.Add(_foldConstants);
+        Command.Add(_collapseChains);
+        Command.Add(_collapseTerms);
+        Command.Add(_modules);
+        Command.Add(_moduleDepth);
+        Command.Add(_plain);
+        Command.Add(_maxNodes);
+        Command.Add(_force);
         Command.Add(_colorGrad);
         Command.Add(_title);
         Command.Add(_noBackward);
@@ -59,12 +73,21 @@ internal sealed class RenderCommand
 
         var format = ChooseFormat(result.GetValue(_format), output);
 
+        // A view flag turns its view on; without it the view is automatic, or off with --plain.
+        bool? auto = result.GetValue(_plain) ? false : null;
         var drawing = new DrawingOptions
         {
-            FoldConstants = result.GetValue(_foldConstants),
+            FoldConstants = result.GetValue(_foldConstants) ? true : auto,
+            CollapseChains = result.GetValue(_collapseChains) ? true : auto,
+            CollapseTerms = result.GetValue(_collapseTerms) ? true : auto,
+            Modules = result.GetValue(_modules) is { } modules ? ParseModules(modules) : auto == false ? ModuleView.None : null,
             ColorByGradient = result.GetValue(_colorGrad),
             Title = result.GetValue(_title),
         };
+        if (result.GetValue(_moduleDepth) is int depth)
+        {
+            drawing = depth >= 1 ? drawing with { ModuleDepth = depth } : throw new UsageException($"--module-depth must be at least 1, got {depth}");
+        }
         if (result.GetValue(_rankdir) is { } rankdir)
         {
             drawing = drawing with
@@ -88,7 +111,17 @@ internal sealed class RenderCommand
             drawing = drawing with { Precision = precision };
         }
 
-        return new RenderSettings(program, output, format, drawing, _graphviz.Bind(result));
+        var graphviz = _graphviz.Bind(result);
+        if (result.GetValue(_force))
+        {
+            graphviz = graphviz with { MaxNodes = int.MaxValue };
+        }
+        else if (result.GetValue(_maxNodes) is int maxNodes)
+        {
+            graphviz = maxNodes >= 1 ? graphviz with { MaxNodes = maxNodes } : throw new UsageException($"--max-nodes must be at least 1, got {maxNodes}");
+        }
+
+        return new RenderSettings(program, output, format, drawing, graphviz);
     }
 
     public static async Task<int> RunAsync(RenderSettings settings, ToolConsole console, CancellationToken cancellationToken)
@@ -140,6 +173,14 @@ internal sealed class RenderCommand
 
         return ExitCodes.Success;
     }
+
+    private static ModuleView ParseModules(string name) => name.ToUpperInvariant() switch
+    {
+        "NONE" => ModuleView.None,
+        "CLUSTERS" => ModuleView.Clusters,
+        "COLLAPSED" => ModuleView.Collapsed,
+        _ => throw new UsageException($"--modules '{name}' must be none, clusters or collapsed"),
+    };
 
     private static OutputFormat ChooseFormat(string? name, string? output)
     {

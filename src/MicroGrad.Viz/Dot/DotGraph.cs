@@ -33,6 +33,27 @@ public sealed class DotGraph
     /// <summary>The edges, in writing order (after all nodes).</summary>
     public IList<DotEdge> Edges { get; } = [];
 
+    /// <summary>The number of nodes, including those declared inside subgraphs.</summary>
+    public int NodeCount
+    {
+        get
+        {
+            int count = Nodes.Count;
+            var pending = new Stack<DotSubgraph>(Subgraphs);
+            while (pending.Count > 0)
+            {
+                var subgraph = pending.Pop();
+                count += subgraph.Nodes.Count;
+                foreach (var nested in subgraph.Subgraphs)
+                {
+                    pending.Push(nested);
+                }
+            }
+
+            return count;
+        }
+    }
+
     /// <summary>Adds a node and returns it.</summary>
     /// <param name="id">The node's identifier.</param>
     /// <returns>The new node.</returns>

@@ -38,6 +38,22 @@ public sealed record GraphvizOptions
     } = TimeSpan.FromSeconds(60);
 
     /// <summary>
+    /// The most nodes a graph may have before <see cref="GraphvizRunner"/> refuses to start Graphviz
+    /// and throws <see cref="GraphTooLargeException"/>, because larger drawings can take Graphviz
+    /// minutes and are unreadable anyway. Default 2000; <see cref="int.MaxValue"/> to lift it.
+    /// Applies to <see cref="Dot.DotGraph"/> input, whose size is known before running.
+    /// </summary>
+    public int MaxNodes
+    {
+        get;
+        init
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThan(value, 1);
+            field = value;
+        }
+    } = 2000;
+
+    /// <summary>
     /// Treat warnings (text on standard error with exit code 0) as failures and throw
     /// <see cref="GraphvizFailedException"/>. Default <see langword="false"/>: warnings are returned
     /// in <see cref="GraphvizResult.Warnings"/>.

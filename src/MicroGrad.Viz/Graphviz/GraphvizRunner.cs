@@ -58,9 +58,10 @@ public sealed partial class GraphvizRunner
     /// <exception cref="GraphvizNotFoundException">Graphviz is not installed or cannot start.</exception>
     /// <exception cref="GraphvizFailedException">Graphviz exited with an error (or warned, with <see cref="GraphvizOptions.WarningsAsErrors"/>).</exception>
     /// <exception cref="GraphvizTimeoutException">Graphviz ran longer than <see cref="GraphvizOptions.Timeout"/>.</exception>
+    /// <exception cref="GraphTooLargeException">The graph has more than <see cref="GraphvizOptions.MaxNodes"/> nodes.</exception>
     public Task<GraphvizResult> RenderAsync(DotGraph graph, GraphvizFormat format, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(graph);
+        CheckSize(graph);
         return RenderAsync(writer => DotWriter.Write(graph, writer), format, cancellationToken);
     }
 
@@ -93,9 +94,10 @@ public sealed partial class GraphvizRunner
     /// <exception cref="GraphvizNotFoundException">Graphviz is not installed or cannot start.</exception>
     /// <exception cref="GraphvizFailedException">Graphviz exited with an error (or warned, with <see cref="GraphvizOptions.WarningsAsErrors"/>).</exception>
     /// <exception cref="GraphvizTimeoutException">Graphviz ran longer than <see cref="GraphvizOptions.Timeout"/>.</exception>
+    /// <exception cref="GraphTooLargeException">The graph has more than <see cref="GraphvizOptions.MaxNodes"/> nodes.</exception>
     public Task<GraphvizResult> SaveAsync(DotGraph graph, string path, GraphvizFormat? format = null, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(graph);
+        CheckSize(graph);
         return SaveAsync(writer => DotWriter.Write(graph, writer), path, format, cancellationToken);
     }
 
@@ -109,6 +111,16 @@ public sealed partial class GraphvizRunner
     {
         ArgumentNullException.ThrowIfNull(dot);
         return SaveAsync(writer => writer.Write(dot), path, format, cancellationToken);
+    }
+
+    private void CheckSize(DotGraph graph)
+    {
+        ArgumentNullException.ThrowIfNull(graph);
+        int nodes = graph.NodeCount;
+        if (nodes > Options.MaxNodes)
+        {
+            throw new GraphTooLargeException(nodes, Options.MaxNodes);
+        }
     }
 
     private async Task<GraphvizResult> RenderAsync(Action<TextWriter> writeDot, GraphvizFormat format, CancellationToken cancellationToken)

@@ -25,8 +25,9 @@ public class GraphvizIntegrationTests
 
             var nodes = SvgNodes.Parse(result.Output.Span);
             var declared = dot.Split('\n')
-                .Where(line => line.StartsWith("  v", StringComparison.Ordinal) && !line.Contains(" -> ", StringComparison.Ordinal))
-                .Select(line => line[2..line.IndexOf(' ', 2)])
+                .Select(line => line.TrimStart())
+                .Where(line => (line.StartsWith('v') || line.StartsWith('m')) && !line.Contains(" -> ", StringComparison.Ordinal))
+                .Select(line => line[..line.IndexOf(' ', StringComparison.Ordinal)])
                 .ToList();
             Assert.Equal(declared.Order(StringComparer.Ordinal), nodes.Keys.Order(StringComparer.Ordinal));
         }

@@ -1,0 +1,186 @@
+using CsCheck;
+using MicroGrad.Nn;
+using MicroGrad.Viz.Dot;
+using MicroGrad.Viz.Graphviz;
+using MicroGrad.Viz.Tests.TestSupport;
+
+namespace MicroGrad.Viz.Tests;
+
+/// <summary>The views for big graphs: they change the picture, never the numbers, and never lose a value.</summary>
+public class ViewTests
+{
+    private static readonly DrawingOptions Plain = new() { FoldConstants = false, CollapseChains = false, CollapseTerms = false, Modules = ModuleView.None };
+
+    /// <summary>Mlp(2, 3, 1) on one point with a squared-error loss: two layers, small enough to read node for node.</summary>
+    private static Value SmallMlp()
+    {
+        var mlp = new Mlp(2, 3, 1);
+        var score = mlp.Forward([new Value(0.5, "x0"), new Value(-1.0, "x1")])[0];
+        var loss = (score - 1).Pow(2);
+        loss.Label = "loss";
+        loss.Backward();
+        return loss;
+    }
+
+    [Fact]
+    public void Neuron_with_chains_and_terms()
+    {
+        var neuron = new Neuron(3, new Random(1), Activation.Tanh);
+        var o = neuron.Forward([new Value(1.0, "x0"), new Value(-2.0, "x1"), new Value(0.5, "x2")]);
+        o.Label = "o";
+        o.Backward();
+
+        string chains = o.ToDot(Plain with { CollapseChains = true });
+        string terms = o.ToDot(Plain with { CollapseChains = true, CollapseTerms = true });
+
+        Assert.Contains("label=\"Σ (4)\"", chains, StringComparison.Ordinal);
+        Assert.Contains("label=\"Σ (4 terms)\"", terms, StringComparison.Ordinal);
+        Snapshot.Verify(terms);
+    }
+
+    [Fact]
+    public void Small_mlp_node_for_node() => Snapshot.Verify(SmallMlp().ToDot(Plain));
+
+    [Fact]
+    public void Small_mlp_clusters() => Snapshot.Verify(SmallMlp().ToDot(Plain with { Modules = ModuleView.Clusters, CollapseChains = true }));
+
+    [Fact]
+    public void Small_mlp_layers_collapsed() => Snapshot.Verify(SmallMlp().ToDot(Plain with { Modules = ModuleView.Collapsed, FoldConstants = true }));
+
+    [Fact]
+    public void Small_mlp_neurons_collapsed() => Snapshot.Verify(SmallMlp().ToDot(Plain with { Modules = ModuleView.Collapsed, ModuleDepth = 2, FoldConstants = true }));
+
+    [Fact]
+    public void A_collapsed_module_shows_its_output_and_size()
+    {
+        var graph = ValueGraphWriter.ToDotGraph(SmallMlp(), Plain with { Modules = ModuleView.Collapsed });
+        string dot = DotWriter.ToDot(graph);
+
+        // layer1 computes the score (one output); layer0 hands three activations on.
+        Assert.Contains("{layer1|data ", dot, StringComparison.Ordinal);
+        Assert.Contains("{layer0|3 outputs|", dot, StringComparison.Ordinal);
+        Assert.Contains("[label=\"{x0|data 0.5000|", dot, StringComparison.Ordinal); // inputs shared by neurons stay visible
+    }
+
+    [Fact]
+    public void Small_graphs_keep_every_value_by_default_and_big_ones_get_readable_views()
+    {
+        var mlp = new Mlp(2, 16, 16, 1);
+        var score = mlp.Forward([new Value(0.5, "x0"), new Value(-0.3, "x1")])[0];
+        var loss = (1 + (-1.0 * score)).Relu() + (1e-4 * Value.Sum(mlp.Parameters().Select(p => p * p)));
+        loss.Backward();
+
+        var big = ValueGraphWriter.ToDotGraph(loss);
+        var small = ValueGraphWriter.ToDotGraph(SmallMlp());
+
+        Assert.InRange(loss.TopologicalOrder().Count, 1600, 1700);
+        Assert.InRange(big.NodeCount, 5, 40);
+        Assert.Contains(big.Nodes, n => n.Attributes["label"].ToString().Contains("Σ (337 terms)", StringComparison.Ordinal));
+        Assert.Equal(DotWriter.ToDot(ValueGraphWriter.ToDotGraph(SmallMlp(), Plain)), DotWriter.ToDot(small));
+    }
+
+    private static readonly Gen<(int Seed, int[] Sizes, DrawingOptions Options)> Cases =
+        Gen.Select(
+            Gen.Int[0, 1000],
+            Gen.Int[1, 4].Array[1, 3],
+            Gen.Bool, Gen.Bool, Gen.Bool, Gen.Int[0, 2], Gen.Int[1, 2])
+        .Select(t => (t.Item1, t.Item2, new DrawingOptions
+        {
+            FoldConstants = t.Item3,
+            CollapseChains = t.Item4,
+            CollapseTerms = t.Item5,
+            Modules = (ModuleView)t.Item6,
+            ModuleDepth = t.Item7,
+        }));
+
+    [Fact]
+    public void Views_never_lose_a_value_and_never_change_data_or_grad()
+    {
+        Cases.Sample(
+            (seed, sizes, options) =>
+            {
+                var mlp = new Mlp(new Random(seed), 2, sizes);
+                var outputs = mlp.Forward([new Value(0.3, "x0"), new Value(-0.7, "x1")]);
+                var loss = Value.Sum(outputs.Select(o => (o - 0.5).Pow(2))) + (1e-3 * Value.Sum(mlp.Parameters().Select(p => p * p)));
+                loss.Label = "loss";
+                loss.Backward();
+                var values = loss.TopologicalOrder();
+                var before = values.Select(v => (v.Data, v.Grad)).ToList();
+
+                var plan = DrawingPlan.Create(loss, options);
+                var graph = new ValueGraphBuilder(plan).Build();
+
+                Assert.Equal(before, values.Select(v => (v.Data, v.Grad)));
+                var nodes = AllNodes(graph).ToDictionary(n => n.Id, StringComparer.Ordinal);
+                int drawn = 0, grouped = 0;
+                for (int i = 0; i < values.Count; i++)
+                {
+                    int ways = (plan.IsDrawn(i) ? 1 : 0) + (plan.Group[i] is null ? 0 : 1) + (plan.Folded[i] ? 1 : 0) + (plan.Chained[i] ? 1 : 0) + (plan.Term[i] ? 1 : 0);
+                    Assert.Equal(1, ways); // every value is accounted for exactly once
+                    drawn += plan.IsDrawn(i) ? 1 : 0;
+                    grouped += plan.Group[i] is null ? 0 : 1;
+                }
+
+                Assert.Equal(drawn, nodes.Keys.Count(id => id.StartsWith('v') && !id.EndsWith("_op", StringComparison.Ordinal)));
+                int counted = nodes.Values.Where(n => n.Id.StartsWith('m'))
+                    .Sum(n => int.Parse(n.Attributes["label"].Record!.Fields[0].Group!.Fields[^1].Text!.Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture));
+                Assert.Equal(grouped, counted); // collapsed modules say how many values they hold
+                foreach (var id in graph.Edges.SelectMany(e => new[] { e.From, e.To }))
+                {
+                    Assert.True(nodes.ContainsKey(id), $"edge to missing node {id}");
+                }
+            },
+            iter: 150);
+    }
+
+    [Fact]
+    public async Task The_size_guard_stops_before_starting_graphviz()
+    {
+        var graph = ValueGraphWriter.ToDotGraph(SmallMlp(), Plain);
+        var runner = new GraphvizRunner(new GraphvizOptions { DotPath = "/nonexistent/dot", MaxNodes = 10 });
+
+        var error = await Assert.ThrowsAsync<GraphTooLargeException>(() => runner.RenderAsync(graph, GraphvizFormat.Svg, TestContext.Current.CancellationToken));
+
+        Assert.Equal(graph.NodeCount, error.NodeCount);
+        Assert.Equal(10, error.Limit);
+        Assert.Contains($"The drawing has {graph.NodeCount} nodes, more than the limit of 10", error.Message, StringComparison.Ordinal);
+        Assert.Contains("collapse modules", error.Message, StringComparison.Ordinal);
+        Assert.Contains("--force", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Big_drawings_ask_graphviz_for_a_cheaper_layout()
+    {
+        var wide = Value.Sum(Enumerable.Range(0, 300).Select(i => new Value(i, "x") * 2.0));
+
+        var fast = ValueGraphWriter.ToDotGraph(wide, Plain);
+        var small = ValueGraphWriter.ToDotGraph(SmallMlp(), Plain);
+
+        Assert.True(fast.NodeCount > 400);
+        Assert.True(fast.GraphAttributes.TryGetValue("nslimit", out _));
+        Assert.False(small.GraphAttributes.TryGetValue("nslimit", out _));
+    }
+
+    private static IEnumerable<DotNode> AllNodes(DotGraph graph)
+    {
+        var pending = new Stack<DotSubgraph>(graph.Subgraphs);
+        foreach (var node in graph.Nodes)
+        {
+            yield return node;
+        }
+
+        while (pending.Count > 0)
+        {
+            var subgraph = pending.Pop();
+            foreach (var node in subgraph.Nodes)
+            {
+                yield return node;
+            }
+
+            foreach (var nested in subgraph.Subgraphs)
+            {
+                pending.Push(nested);
+            }
+        }
+    }
+}
