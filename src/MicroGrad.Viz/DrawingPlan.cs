@@ -23,6 +23,7 @@ internal sealed class DrawingPlan
         User = new int[order.Count];
         Group = new ModuleScope?[order.Count];
         Owner = new ModuleScope?[order.Count];
+        Shared = new string?[order.Count];
         Folded = new bool[order.Count];
         Chained = new bool[order.Count];
         Term = new bool[order.Count];
@@ -44,6 +45,12 @@ internal sealed class DrawingPlan
     /// <summary>For leaves: the module run every in-module user of the leaf ran in (its owner), if one.</summary>
     public ModuleScope?[] Owner { get; }
 
+    /// <summary>
+    /// Leaves used by several runs of the same module (the parameters every forward pass reuses), by
+    /// that module's path: drawn as one "parameters" node per path in the collapsed module view.
+    /// </summary>
+    public string?[] Shared { get; }
+
     /// <summary>Constants folded into their users' operator labels.</summary>
     public bool[] Folded { get; }
 
@@ -55,7 +62,7 @@ internal sealed class DrawingPlan
 
     public int IndexOf(Value value) => _index[value];
 
-    public bool IsDrawn(int i) => Group[i] is null && !Folded[i] && !Chained[i] && !Term[i];
+    public bool IsDrawn(int i) => Group[i] is null && Shared[i] is null && !Folded[i] && !Chained[i] && !Term[i];
 
     /// <summary>The views in force: the options with every automatic choice made for this graph.</summary>
     public DrawingOptions Views { get; private set; } = DrawingOptions.Default;
@@ -80,6 +87,9 @@ internal sealed class DrawingPlan
         bool collapse = options.Modules == ModuleView.Collapsed;
         var usersScope = new ModuleScope?[order.Count];
         var mixedUsers = new bool[order.Count];
+        var usersPath = new string?[order.Count];
+        var usersRun = new ModuleScope?[order.Count];
+        var severalRuns = new bool[order.Count];
         for (int i = 0; i < order.Count; i++)
         {
             var scope = order[i].Scope;
@@ -91,6 +101,15 @@ internal sealed class DrawingPlan
             foreach (var input in order[i].Inputs)
             {
                 int u = plan._index[input];
+                if (collapse && input.IsLeaf && scope?.AtDepth(options.ModuleDepth) is { } run)
+                {
+                    // The module path every in-module user of a leaf ran at ("" once they disagree),
+                    // and whether they ran in more than one run of it.
+                    usersPath[u] = usersPath[u] is null || usersPath[u] == run.Path ? run.Path : string.Empty;
+                    severalRuns[u] |= usersRun[u] is not null && !ReferenceEquals(usersRun[u], run);
+                    usersRun[u] = run;
+                }
+
                 if (scope is not null)
                 {
                     // Users outside every module (a loss, a regularisation term) do not decide ownership.
@@ -115,8 +134,12 @@ internal sealed class DrawingPlan
             {
                 plan.Group[i] = usersScope[i]?.AtDepth(options.ModuleDepth);
             }
+            else if (collapse && value.IsLeaf && severalRuns[i] && usersPath[i] is { Length: > 0 } path)
+            {
+                plan.Shared[i] = path;
+            }
 
-            if (plan.Group[i] is null && options.FoldConstants == true && value.IsConstant && value.Label is null)
+            if (plan.Group[i] is null && plan.Shared[i] is null && options.FoldConstants == true && value.IsConstant && value.Label is null)
             {
                 plan.Folded[i] = true;
             }

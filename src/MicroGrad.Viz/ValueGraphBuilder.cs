@@ -13,6 +13,7 @@ internal sealed class ValueGraphBuilder
     private readonly Dictionary<ModuleScope, string> _groupIds = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<ModuleScope, DotSubgraph> _clusters = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<ModuleScope, (int Members, List<int> Outputs)> _groups;
+    private readonly Dictionary<string, string> _sharedIds = new(StringComparer.Ordinal);
     private readonly bool _leftToRight;
     private readonly double _gradientScale;
 
@@ -50,6 +51,16 @@ internal sealed class ValueGraphBuilder
                 if (!_groupIds.ContainsKey(group))
                 {
                     AddGroupNode(group);
+                }
+
+                continue;
+            }
+
+            if (_plan.Shared[i] is { } path)
+            {
+                if (!_sharedIds.ContainsKey(path))
+                {
+                    AddSharedNode(path);
                 }
 
                 continue;
@@ -119,6 +130,21 @@ internal sealed class ValueGraphBuilder
         var node = _graph.AddNode(id);
         node.Attributes.Set("label", DotValue.FromRecord(_leftToRight ? new DotRecord(DotRecordField.FromGroup(fields)) : new DotRecord(fields)));
         ValueGraphWriter.ApplyStyle(node.Attributes, _options.ModuleStyle);
+    }
+
+    private void AddSharedNode(string path)
+    {
+        string id = "p" + _sharedIds.Count.ToString(CultureInfo.InvariantCulture);
+        _sharedIds.Add(path, id);
+        int count = _plan.Shared.Count(p => string.Equals(p, path, StringComparison.Ordinal));
+        var fields = new List<DotRecordField>
+        {
+            DotRecordField.FromText(path + " parameters"),
+            DotRecordField.FromText(count.ToString(CultureInfo.InvariantCulture) + " values"),
+        };
+        var node = _graph.AddNode(id);
+        node.Attributes.Set("label", DotValue.FromRecord(_leftToRight ? new DotRecord(DotRecordField.FromGroup(fields)) : new DotRecord(fields)));
+        ValueGraphWriter.ApplyStyle(node.Attributes, _options.LeafStyle);
     }
 
     /// <summary>
@@ -197,7 +223,7 @@ internal sealed class ValueGraphBuilder
 
                 // A collapsed module, or the inputs of absorbed terms, feed an operator through one edge
                 // each; otherwise every operand slot gets its edge (a*a draws two).
-                bool once = hasTerms || _plan.Group[u] is not null;
+                bool once = hasTerms || _plan.Group[u] is not null || _plan.Shared[u] is not null;
                 if (!once || opEdges.Add(Source(u)))
                 {
                     _graph.AddEdge(Source(u), op);
@@ -208,7 +234,10 @@ internal sealed class ValueGraphBuilder
         }
     }
 
-    private string Source(int u) => _plan.Group[u] is { } group ? _groupIds[group] : _ids[u]!;
+    private string Source(int u) =>
+        _plan.Group[u] is { } group ? _groupIds[group]
+        : _plan.Shared[u] is { } path ? _sharedIds[path]
+        : _ids[u]!;
 
     private string OperatorLabel(int i)
     {

@@ -115,16 +115,16 @@ public class ViewTests
                 int drawn = 0, grouped = 0;
                 for (int i = 0; i < values.Count; i++)
                 {
-                    int ways = (plan.IsDrawn(i) ? 1 : 0) + (plan.Group[i] is null ? 0 : 1) + (plan.Folded[i] ? 1 : 0) + (plan.Chained[i] ? 1 : 0) + (plan.Term[i] ? 1 : 0);
+                    int ways = (plan.IsDrawn(i) ? 1 : 0) + (plan.Group[i] is null ? 0 : 1) + (plan.Shared[i] is null ? 0 : 1) + (plan.Folded[i] ? 1 : 0) + (plan.Chained[i] ? 1 : 0) + (plan.Term[i] ? 1 : 0);
                     Assert.Equal(1, ways); // every value is accounted for exactly once
                     drawn += plan.IsDrawn(i) ? 1 : 0;
-                    grouped += plan.Group[i] is null ? 0 : 1;
+                    grouped += plan.Group[i] is null && plan.Shared[i] is null ? 0 : 1;
                 }
 
                 Assert.Equal(drawn, nodes.Keys.Count(id => id.StartsWith('v') && !id.EndsWith("_op", StringComparison.Ordinal)));
-                int counted = nodes.Values.Where(n => n.Id.StartsWith('m'))
+                int counted = nodes.Values.Where(n => n.Id.StartsWith('m') || n.Id.StartsWith('p'))
                     .Sum(n => int.Parse(n.Attributes["label"].Record!.Fields[0].Group!.Fields[^1].Text!.Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture));
-                Assert.Equal(grouped, counted); // collapsed modules say how many values they hold
+                Assert.Equal(grouped, counted); // collapsed modules and shared parameters say how many values they hold
                 foreach (var id in graph.Edges.SelectMany(e => new[] { e.From, e.To }))
                 {
                     Assert.True(nodes.ContainsKey(id), $"edge to missing node {id}");
