@@ -64,20 +64,44 @@ public static class MoonsDemo
         string curve = TrainingCurve(losses, accuracies, output.PathOf("training.svg"));
         await log.WriteLineAsync($"  loss and accuracy: {curve}").ConfigureAwait(false);
 
-        // One forward pass of the trained model on one point, with the L2 term: the large-graph case.
+        // One forward pass of the trained model on one point, with the L2 term, and a whole training
+        // step: the large graphs. Drawn with the views the renderer picks for their size.
         var score = model.Forward([new Value(points[0][0], "x0"), new Value(points[0][1], "x1")])[0];
         var pointLoss = (1 + (-labels[0] * score)).Relu() + (1e-4 * Value.Sum(model.Parameters().Select(p => p * p)));
         pointLoss.Label = "loss";
         pointLoss.Backward();
         var values = pointLoss.TopologicalOrder();
         int edges = values.Sum(v => v.Inputs.Count);
-        string dotPath = output.PathOf("one-point.dot");
-        await pointLoss.SaveDrawingAsync(dotPath).ConfigureAwait(false);
-        await log.WriteLineAsync(
-            $"  one forward pass on one point: {values.Count} values, {edges} edges; DOT ({new FileInfo(dotPath).Length / 1024} KiB): {dotPath}")
-            .ConfigureAwait(false);
+        await log.WriteLineAsync($"  one forward pass on one point: {values.Count} values, {edges} edges").ConfigureAwait(false);
+        await DrawLargeAsync(pointLoss, output, "one-point", log).ConfigureAwait(false);
+
+        var (stepLoss, _) = Loss(model, points, labels);
+        stepLoss.Label = "loss";
+        stepLoss.Backward();
+        await log.WriteLineAsync($"  one training step: {stepLoss.TopologicalOrder().Count} values").ConfigureAwait(false);
+        await DrawLargeAsync(stepLoss, output, "training-step", log).ConfigureAwait(false);
 
         return new MoonsResults(lines, losses, accuracies, boundaryCsv, values.Count, edges);
+    }
+
+    /// <summary>Writes the DOT of a large graph (node-for-node and with the automatic views) and times Graphviz on the latter.</summary>
+    private static async Task DrawLargeAsync(Value root, ExampleOutput output, string name, TextWriter log)
+    {
+        var plain = new DrawingOptions { FoldConstants = false, CollapseChains = false, CollapseTerms = false, Modules = ModuleView.None };
+        await root.SaveDrawingAsync(output.PathOf(name + "-plain.dot"), plain).ConfigureAwait(false);
+        var graph = ValueGraphWriter.ToDotGraph(root);
+        await root.SaveDrawingAsync(output.PathOf(name + ".dot")).ConfigureAwait(false);
+        await log.WriteLineAsync($"    node for node: {ValueGraphWriter.ToDotGraph(root, plain).NodeCount} nodes ({name}-plain.dot); default views: {graph.NodeCount} nodes ({name}.dot)").ConfigureAwait(false);
+        try
+        {
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            await root.SaveDrawingAsync(output.PathOf(name + ".svg")).ConfigureAwait(false);
+            await log.WriteLineAsync(string.Create(Invariant, $"    Graphviz drew {name}.svg in {clock.Elapsed.TotalSeconds:0.00} s")).ConfigureAwait(false);
+        }
+        catch (MicroGrad.Viz.Graphviz.GraphvizNotFoundException)
+        {
+            await log.WriteLineAsync("    (Graphviz is not installed: no SVG)").ConfigureAwait(false);
+        }
     }
 
     /// <summary>SVM max-margin loss averaged over the batch, plus 1e-4 · Σ p², and the accuracy.</summary>

@@ -149,6 +149,32 @@ public sealed class EndToEndTests : IDisposable
     }
 
     [Fact]
+    public async Task View_flags_change_the_drawing_end_to_end()
+    {
+        const string program = "s = a + b + c + d";
+        string[] sets = ["--set", "a=1", "--set", "b=2", "--set", "c=3", "--set", "d=4"];
+
+        var plain = await MgvizAsync(["render", program, .. sets]);
+        var chains = await MgvizAsync(["render", program, .. sets, "--collapse-chains"]);
+
+        Assert.Equal(0, chains.ExitCode);
+        Assert.Equal(3, plain.StandardOutput.Split("label=\"+\"").Length - 1);
+        Assert.Contains("label=\"Σ (4)\"", chains.StandardOutput, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_graph_over_the_size_guard_exits_7_without_running_graphviz()
+    {
+        string path = Path.Combine(_folder, "big.svg");
+
+        var result = await MgvizAsync(["render", "y = tanh(tanh(tanh(x)))", "--set", "x=1", "-o", path, "--max-nodes", "3", "--dot-path", "/nonexistent/dot"]);
+
+        Assert.Equal(7, result.ExitCode);
+        Assert.Contains("more than the limit of 3", result.StandardError, StringComparison.Ordinal);
+        Assert.False(File.Exists(path));
+    }
+
+    [Fact]
     public async Task Gradcheck_exit_codes()
     {
         var ok = await MgvizAsync(["gradcheck", "y = x**3 / (1 + exp(-x))", "--set", "x=0.5"]);

@@ -21,6 +21,9 @@ public class DocsImagesTests
         ["seed"] = () => ValueGraphWriter.ToDotGraph(SampleGraphs.Seed(backward: true)),
         ["neuron"] = () => ValueGraphWriter.ToDotGraph(SampleGraphs.Neuron()),
         ["neuron-gradients"] = () => ValueGraphWriter.ToDotGraph(SampleGraphs.Neuron(), new DrawingOptions { ColorByGradient = true }),
+        ["mlp-node-for-node"] = () => ValueGraphWriter.ToDotGraph(SampleGraphs.SmallMlp()),
+        ["mlp-clusters"] = () => ValueGraphWriter.ToDotGraph(SampleGraphs.SmallMlp(), new DrawingOptions { Modules = ModuleView.Clusters, CollapseChains = true }),
+        ["mlp-modules"] = () => ValueGraphWriter.ToDotGraph(SampleGraphs.SmallMlp(), new DrawingOptions { Modules = ModuleView.Collapsed, FoldConstants = true }),
     };
 
     [Theory]
@@ -46,8 +49,8 @@ public class DocsImagesTests
             $"docs/images/{name}.dot is stale: the code draws it differently now. Run tools/update-docs-images.sh and review the images.");
 
         var svg = SvgNodes.Parse(await File.ReadAllBytesAsync(svgPath, TestContext.Current.CancellationToken));
-        Assert.Equal(graph.Nodes.Select(n => n.Id).Order(StringComparer.Ordinal), svg.Keys.Order(StringComparer.Ordinal));
-        foreach (var node in graph.Nodes)
+        Assert.Equal(graph.EnumerateNodes().Select(n => n.Id).Order(StringComparer.Ordinal), svg.Keys.Order(StringComparer.Ordinal));
+        foreach (var node in graph.EnumerateNodes())
         {
             Assert.Equal(Texts(node.Attributes["label"]), svg[node.Id].Select(t => t.Replace('\u00A0', ' ')));
         }

@@ -11,16 +11,7 @@ public class ViewTests
 {
     private static readonly DrawingOptions Plain = new() { FoldConstants = false, CollapseChains = false, CollapseTerms = false, Modules = ModuleView.None };
 
-    /// <summary>Mlp(2, 3, 1) on one point with a squared-error loss: two layers, small enough to read node for node.</summary>
-    private static Value SmallMlp()
-    {
-        var mlp = new Mlp(2, 3, 1);
-        var score = mlp.Forward([new Value(0.5, "x0"), new Value(-1.0, "x1")])[0];
-        var loss = (score - 1).Pow(2);
-        loss.Label = "loss";
-        loss.Backward();
-        return loss;
-    }
+    private static Value SmallMlp() => SampleGraphs.SmallMlp();
 
     [Fact]
     public void Neuron_with_chains_and_terms()
@@ -111,7 +102,7 @@ public class ViewTests
                 var graph = new ValueGraphBuilder(plan).Build();
 
                 Assert.Equal(before, values.Select(v => (v.Data, v.Grad)));
-                var nodes = AllNodes(graph).ToDictionary(n => n.Id, StringComparer.Ordinal);
+                var nodes = graph.EnumerateNodes().ToDictionary(n => n.Id, StringComparer.Ordinal);
                 int drawn = 0, grouped = 0;
                 for (int i = 0; i < values.Count; i++)
                 {
@@ -159,28 +150,5 @@ public class ViewTests
         Assert.True(fast.NodeCount > 400);
         Assert.True(fast.GraphAttributes.TryGetValue("nslimit", out _));
         Assert.False(small.GraphAttributes.TryGetValue("nslimit", out _));
-    }
-
-    private static IEnumerable<DotNode> AllNodes(DotGraph graph)
-    {
-        var pending = new Stack<DotSubgraph>(graph.Subgraphs);
-        foreach (var node in graph.Nodes)
-        {
-            yield return node;
-        }
-
-        while (pending.Count > 0)
-        {
-            var subgraph = pending.Pop();
-            foreach (var node in subgraph.Nodes)
-            {
-                yield return node;
-            }
-
-            foreach (var nested in subgraph.Subgraphs)
-            {
-                pending.Push(nested);
-            }
-        }
     }
 }

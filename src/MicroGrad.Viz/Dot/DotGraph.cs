@@ -34,23 +34,30 @@ public sealed class DotGraph
     public IList<DotEdge> Edges { get; } = [];
 
     /// <summary>The number of nodes, including those declared inside subgraphs.</summary>
-    public int NodeCount
+    public int NodeCount => EnumerateNodes().Count();
+
+    /// <summary>Every node: the top-level ones, then those of each subgraph, depth first, in writing order.</summary>
+    /// <returns>The nodes.</returns>
+    public IEnumerable<DotNode> EnumerateNodes()
     {
-        get
+        foreach (var node in Nodes)
         {
-            int count = Nodes.Count;
-            var pending = new Stack<DotSubgraph>(Subgraphs);
-            while (pending.Count > 0)
+            yield return node;
+        }
+
+        var pending = new Stack<DotSubgraph>(Subgraphs.Reverse());
+        while (pending.Count > 0)
+        {
+            var subgraph = pending.Pop();
+            foreach (var node in subgraph.Nodes)
             {
-                var subgraph = pending.Pop();
-                count += subgraph.Nodes.Count;
-                foreach (var nested in subgraph.Subgraphs)
-                {
-                    pending.Push(nested);
-                }
+                yield return node;
             }
 
-            return count;
+            foreach (var nested in subgraph.Subgraphs.Reverse())
+            {
+                pending.Push(nested);
+            }
         }
     }
 

@@ -74,6 +74,34 @@ public class CommandLineParsingTests
     }
 
     [Fact]
+    public void View_flags_turn_views_on_plain_turns_the_automatic_ones_off()
+    {
+        var automatic = Render("y = x").Drawing;
+        var chosen = Render("y = x", "--collapse-chains", "--collapse-terms", "--modules", "CLUSTERS", "--module-depth", "2").Drawing;
+        var plain = Render("y = x", "--plain", "--fold-constants").Drawing;
+
+        Assert.Null(automatic.FoldConstants);
+        Assert.Null(automatic.CollapseChains);
+        Assert.Null(automatic.Modules);
+        Assert.True(chosen.CollapseChains);
+        Assert.True(chosen.CollapseTerms);
+        Assert.Equal(ModuleView.Clusters, chosen.Modules);
+        Assert.Equal(2, chosen.ModuleDepth);
+        Assert.True(plain.FoldConstants);
+        Assert.False(plain.CollapseChains);
+        Assert.False(plain.CollapseTerms);
+        Assert.Equal(ModuleView.None, plain.Modules);
+    }
+
+    [Fact]
+    public void The_size_guard_can_be_moved_or_lifted()
+    {
+        Assert.Equal(2000, Render("y = x").Graphviz.MaxNodes);
+        Assert.Equal(50, Render("y = x", "--max-nodes", "50").Graphviz.MaxNodes);
+        Assert.Equal(int.MaxValue, Render("y = x", "--force").Graphviz.MaxNodes);
+    }
+
+    [Fact]
     public void The_program_can_come_from_a_file_or_standard_input()
     {
         Assert.Equal("prog.mg", Render("-f", "prog.mg").Program.Source.FilePath);
@@ -88,6 +116,9 @@ public class CommandLineParsingTests
     [InlineData(new[] { "y = x", "--precision", "16" }, "--precision must be between 0 and 15, got 16")]
     [InlineData(new[] { "y = x", "--engine", "dot;rm" }, "--engine 'dot;rm' is not a layout engine; use one of dot, neato, twopi, circo, fdp, sfdp, patchwork, osage")]
     [InlineData(new[] { "y = x", "--timeout", "0" }, "--timeout must be a positive number of seconds, got 0")]
+    [InlineData(new[] { "y = x", "--modules", "boxes" }, "--modules 'boxes' must be none, clusters or collapsed")]
+    [InlineData(new[] { "y = x", "--module-depth", "0" }, "--module-depth must be at least 1, got 0")]
+    [InlineData(new[] { "y = x", "--max-nodes", "0" }, "--max-nodes must be at least 1, got 0")]
     [InlineData(new[] { "y = x", "-f", "p.mg" }, "give the program either as an argument or with --file, not both")]
     [InlineData(new string[0], "no program: pass it as an argument (mgviz render \"L = a*b\" --set a=2 --set b=3) or with --file")]
     [InlineData(new[] { "-f", "p.mg", "-o", "p.mg" }, "-o 'p.mg' is the program file itself; choose another output path")]

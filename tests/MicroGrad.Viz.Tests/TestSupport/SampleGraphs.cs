@@ -67,4 +67,15 @@ internal static class SampleGraphs
         z.Backward();
         return z;
     }
+
+    /// <summary>Mlp(2, 3, 1) (default seed) on one point with a squared-error loss, after backward.</summary>
+    public static Value SmallMlp()
+    {
+        var mlp = new MicroGrad.Nn.Mlp(2, 3, 1);
+        var score = mlp.Forward([new Value(0.5, "x0"), new Value(-1.0, "x1")])[0];
+        var loss = (score - 1).Pow(2);
+        loss.Label = "loss";
+        loss.Backward();
+        return loss;
+    }
 }
