@@ -94,6 +94,31 @@ public sealed record DrawingOptions
     } = 1;
 
     /// <summary>
+    /// Draw only the part of the graph around the value with this label (the first one in
+    /// topological order); everything else is drawn as stub nodes that say how many values they hide.
+    /// Default <see langword="null"/>: the whole graph.
+    /// </summary>
+    public string? Focus { get; init; }
+
+    /// <summary>
+    /// With <see cref="Focus"/>: keep the values within this many edges of the focused one, in either
+    /// direction. <see langword="null"/> (the default) keeps the focused value and all its ancestors.
+    /// </summary>
+    public int? FocusDepth
+    {
+        get;
+        init
+        {
+            if (value < 0)
+            {
+                throw new ArgumentOutOfRangeException(nameof(value), value, "The focus depth cannot be negative.");
+            }
+
+            field = value;
+        }
+    }
+
+    /// <summary>
     /// Above this many nodes the DOT asks Graphviz for a cheaper layout (<c>nslimit</c>, <c>mclimit</c>,
     /// straight-line edges), which keeps large drawings to seconds. Default 400.
     /// </summary>

@@ -24,6 +24,8 @@ internal sealed class DrawingPlan
         Group = new ModuleScope?[order.Count];
         Owner = new ModuleScope?[order.Count];
         Shared = new string?[order.Count];
+        Stub = new int[order.Count];
+        Array.Fill(Stub, -1);
         Folded = new bool[order.Count];
         Chained = new bool[order.Count];
         Term = new bool[order.Count];
@@ -51,6 +53,9 @@ internal sealed class DrawingPlan
     /// </summary>
     public string?[] Shared { get; }
 
+    /// <summary>For values cut off by a focus: which stub (numbered in order of appearance) counts them; -1 otherwise.</summary>
+    public int[] Stub { get; }
+
     /// <summary>Constants folded into their users' operator labels.</summary>
     public bool[] Folded { get; }
 
@@ -62,7 +67,7 @@ internal sealed class DrawingPlan
 
     public int IndexOf(Value value) => _index[value];
 
-    public bool IsDrawn(int i) => Group[i] is null && Shared[i] is null && !Folded[i] && !Chained[i] && !Term[i];
+    public bool IsDrawn(int i) => Stub[i] < 0 && Group[i] is null && Shared[i] is null && !Folded[i] && !Chained[i] && !Term[i];
 
     /// <summary>The views in force: the options with every automatic choice made for this graph.</summary>
     public DrawingOptions Views { get; private set; } = DrawingOptions.Default;
@@ -122,9 +127,31 @@ internal sealed class DrawingPlan
             }
         }
 
+        var userHidden = new bool[order.Count];
+        if (options.Focus is { } focus)
+        {
+            plan.CutOff(focus, options.FocusDepth);
+            for (int i = 0; i < order.Count; i++)
+            {
+                if (plan.Stub[i] >= 0)
+                {
+                    plan.Group[i] = null;
+                    foreach (var input in order[i].Inputs)
+                    {
+                        userHidden[plan._index[input]] = true;
+                    }
+                }
+            }
+        }
+
         for (int i = 0; i < rootIndex; i++)
         {
             var value = order[i];
+
+            if (plan.Stub[i] >= 0)
+            {
+                continue;
+            }
 
             plan.Owner[i] = value.IsLeaf && !mixedUsers[i] ? usersScope[i] : null;
 
@@ -139,7 +166,7 @@ internal sealed class DrawingPlan
                 plan.Shared[i] = path;
             }
 
-            if (plan.Group[i] is null && plan.Shared[i] is null && options.FoldConstants == true && value.IsConstant && value.Label is null)
+            if (plan.Group[i] is null && plan.Shared[i] is null && !userHidden[i] && options.FoldConstants == true && value.IsConstant && value.Label is null)
             {
                 plan.Folded[i] = true;
             }
@@ -151,7 +178,7 @@ internal sealed class DrawingPlan
             {
                 var value = order[i];
                 int user = plan.User[i];
-                plan.Chained[i] = plan.Group[i] is null && value.Label is null && plan.Uses[i] == 1
+                plan.Chained[i] = plan.Stub[i] < 0 && plan.Stub[user] < 0 && plan.Group[i] is null && value.Label is null && plan.Uses[i] == 1
                     && value.Op is "+" or "*" && order[user].Op == value.Op
                     && plan.Group[user] is null && ReferenceEquals(order[user].Scope, value.Scope);
             }
@@ -207,6 +234,98 @@ internal sealed class DrawingPlan
         }
 
         return operands;
+    }
+
+    /// <summary>
+    /// Keeps the focused value and its neighbourhood (or its ancestors) and numbers the connected
+    /// parts of everything else as stubs, in order of appearance.
+    /// </summary>
+    private void CutOff(string focus, int? depth)
+    {
+        int n = Order.Count;
+        int start = -1;
+        for (int i = 0; i < n && start < 0; i++)
+        {
+            start = string.Equals(Order[i].Label, focus, StringComparison.Ordinal) ? i : -1;
+        }
+
+        if (start < 0)
+        {
+            throw new ArgumentException($"No value in the graph is labelled '{focus}', so there is nothing to focus on.", nameof(focus));
+        }
+
+        var users = new List<int>[n];
+        for (int i = 0; i < n; i++)
+        {
+            foreach (var input in Order[i].Inputs)
+            {
+                (users[_index[input]] ??= []).Add(i);
+            }
+        }
+
+        IEnumerable<int> Neighbours(int i, bool upstreamOnly)
+        {
+            foreach (var input in Order[i].Inputs)
+            {
+                yield return _index[input];
+            }
+
+            if (!upstreamOnly && users[i] is { } list)
+            {
+                foreach (int user in list)
+                {
+                    yield return user;
+                }
+            }
+        }
+
+        var distance = new int[n];
+        Array.Fill(distance, -1);
+        distance[start] = 0;
+        var queue = new Queue<int>([start]);
+        while (queue.Count > 0)
+        {
+            int i = queue.Dequeue();
+            if (depth is int limit && distance[i] >= limit)
+            {
+                continue;
+            }
+
+            foreach (int next in Neighbours(i, upstreamOnly: depth is null))
+            {
+                if (distance[next] < 0)
+                {
+                    distance[next] = distance[i] + 1;
+                    queue.Enqueue(next);
+                }
+            }
+        }
+
+        int stubs = 0;
+        for (int i = 0; i < n; i++)
+        {
+            if (distance[i] >= 0 || Stub[i] >= 0)
+            {
+                continue;
+            }
+
+            // A new cut-off part: everything hidden that connects to it.
+            Stub[i] = stubs;
+            queue.Enqueue(i);
+            while (queue.Count > 0)
+            {
+                foreach (int next in Neighbours(queue.Dequeue(), upstreamOnly: false))
+                {
+                    if (distance[next] < 0 && Stub[next] < 0)
+                    {
+                        Stub[next] = stubs;
+                        queue.Enqueue(next);
+                    }
+                }
+            }
+
+            stubs++;
+        }
     }
 
     /// <summary>

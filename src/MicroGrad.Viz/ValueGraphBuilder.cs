@@ -14,6 +14,7 @@ internal sealed class ValueGraphBuilder
     private readonly Dictionary<ModuleScope, DotSubgraph> _clusters = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<ModuleScope, (int Members, List<int> Outputs)> _groups;
     private readonly Dictionary<string, string> _sharedIds = new(StringComparer.Ordinal);
+    private readonly Dictionary<int, int> _stubSizes = [];
     private readonly bool _leftToRight;
     private readonly double _gradientScale;
 
@@ -53,6 +54,12 @@ internal sealed class ValueGraphBuilder
                     AddGroupNode(group);
                 }
 
+                continue;
+            }
+
+            if (_plan.Stub[i] >= 0)
+            {
+                AddStubNode(_plan.Stub[i]);
                 continue;
             }
 
@@ -132,6 +139,26 @@ internal sealed class ValueGraphBuilder
         ValueGraphWriter.ApplyStyle(node.Attributes, _options.ModuleStyle);
     }
 
+    private void AddStubNode(int stub)
+    {
+        string id = StubId(stub);
+        if (_stubSizes.ContainsKey(stub))
+        {
+            return;
+        }
+
+        int count = _plan.Stub.Count(s => s == stub);
+        _stubSizes.Add(stub, count);
+        var node = _graph.AddNode(id);
+        node.Attributes.Set("label", "… " + count.ToString(CultureInfo.InvariantCulture) + (count == 1 ? " value" : " values"));
+        node.Attributes.Set("shape", "box");
+        node.Attributes.Set("style", "dashed");
+        node.Attributes.Set("color", "#6b7280");
+        node.Attributes.Set("fontcolor", "#6b7280");
+    }
+
+    private static string StubId(int stub) => "s" + stub.ToString(CultureInfo.InvariantCulture);
+
     private void AddSharedNode(string path)
     {
         string id = "p" + _sharedIds.Count.ToString(CultureInfo.InvariantCulture);
@@ -190,6 +217,22 @@ internal sealed class ValueGraphBuilder
         var groupEdges = new HashSet<(string, string)>();
         for (int i = 0; i < order.Count; i++)
         {
+            if (_plan.Stub[i] >= 0)
+            {
+                // Values the focus keeps that feed a cut-off part.
+                string stub = StubId(_plan.Stub[i]);
+                foreach (var input in order[i].Inputs)
+                {
+                    int u = _plan.IndexOf(input);
+                    if (_plan.Stub[u] != _plan.Stub[i] && !_plan.Folded[u] && groupEdges.Add((Source(u), stub)))
+                    {
+                        _graph.AddEdge(Source(u), stub);
+                    }
+                }
+
+                continue;
+            }
+
             if (_plan.Group[i] is { } group)
             {
                 string target = _groupIds[group];
@@ -223,7 +266,7 @@ internal sealed class ValueGraphBuilder
 
                 // A collapsed module, or the inputs of absorbed terms, feed an operator through one edge
                 // each; otherwise every operand slot gets its edge (a*a draws two).
-                bool once = hasTerms || _plan.Group[u] is not null || _plan.Shared[u] is not null;
+                bool once = hasTerms || _plan.Group[u] is not null || _plan.Shared[u] is not null || _plan.Stub[u] >= 0;
                 if (!once || opEdges.Add(Source(u)))
                 {
                     _graph.AddEdge(Source(u), op);
@@ -235,7 +278,8 @@ internal sealed class ValueGraphBuilder
     }
 
     private string Source(int u) =>
-        _plan.Group[u] is { } group ? _groupIds[group]
+        _plan.Stub[u] >= 0 ? StubId(_plan.Stub[u])
+        : _plan.Group[u] is { } group ? _groupIds[group]
         : _plan.Shared[u] is { } path ? _sharedIds[path]
         : _ids[u]!;
 

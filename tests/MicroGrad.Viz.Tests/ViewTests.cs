@@ -74,7 +74,7 @@ public class ViewTests
         Gen.Select(
             Gen.Int[0, 1000],
             Gen.Int[1, 4].Array[1, 3],
-            Gen.Bool, Gen.Bool, Gen.Bool, Gen.Int[0, 2], Gen.Int[1, 2])
+            Gen.Bool, Gen.Bool, Gen.Bool, Gen.Int[0, 2], Gen.Int[1, 2], Gen.Int[-2, 4])
         .Select(t => (t.Item1, t.Item2, new DrawingOptions
         {
             FoldConstants = t.Item3,
@@ -82,6 +82,8 @@ public class ViewTests
             CollapseTerms = t.Item5,
             Modules = (ModuleView)t.Item6,
             ModuleDepth = t.Item7,
+            Focus = t.Item8 switch { -2 => null, -1 => "x0", _ => "loss" },
+            FocusDepth = t.Item8 > 0 ? t.Item8 : null,
         }));
 
     [Fact]
@@ -106,22 +108,46 @@ public class ViewTests
                 int drawn = 0, grouped = 0;
                 for (int i = 0; i < values.Count; i++)
                 {
-                    int ways = (plan.IsDrawn(i) ? 1 : 0) + (plan.Group[i] is null ? 0 : 1) + (plan.Shared[i] is null ? 0 : 1) + (plan.Folded[i] ? 1 : 0) + (plan.Chained[i] ? 1 : 0) + (plan.Term[i] ? 1 : 0);
+                    int ways = (plan.IsDrawn(i) ? 1 : 0) + (plan.Stub[i] < 0 ? 0 : 1) + (plan.Group[i] is null ? 0 : 1) + (plan.Shared[i] is null ? 0 : 1) + (plan.Folded[i] ? 1 : 0) + (plan.Chained[i] ? 1 : 0) + (plan.Term[i] ? 1 : 0);
                     Assert.Equal(1, ways); // every value is accounted for exactly once
                     drawn += plan.IsDrawn(i) ? 1 : 0;
-                    grouped += plan.Group[i] is null && plan.Shared[i] is null ? 0 : 1;
+                    grouped += plan.Group[i] is null && plan.Shared[i] is null && plan.Stub[i] < 0 ? 0 : 1;
                 }
 
                 Assert.Equal(drawn, nodes.Keys.Count(id => id.StartsWith('v') && !id.EndsWith("_op", StringComparison.Ordinal)));
                 int counted = nodes.Values.Where(n => n.Id.StartsWith('m') || n.Id.StartsWith('p'))
-                    .Sum(n => int.Parse(n.Attributes["label"].Record!.Fields[0].Group!.Fields[^1].Text!.Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture));
-                Assert.Equal(grouped, counted); // collapsed modules and shared parameters say how many values they hold
+                    .Sum(n => int.Parse(n.Attributes["label"].Record!.Fields[0].Group!.Fields[^1].Text!.Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture))
+                    + nodes.Values.Where(n => n.Id.StartsWith('s'))
+                    .Sum(n => int.Parse(n.Attributes["label"].Text!.Split(' ')[1], System.Globalization.CultureInfo.InvariantCulture));
+                Assert.Equal(grouped, counted); // collapsed modules, shared parameters and stubs say how many values they hold
                 foreach (var id in graph.Edges.SelectMany(e => new[] { e.From, e.To }))
                 {
                     Assert.True(nodes.ContainsKey(id), $"edge to missing node {id}");
                 }
             },
             iter: 150);
+    }
+
+    [Fact]
+    public void Small_mlp_focus_on_the_loss() => Snapshot.Verify(SmallMlp().ToDot(Plain with { Focus = "loss", FocusDepth = 3 }));
+
+    [Fact]
+    public void Focus_without_depth_keeps_the_ancestors_and_stubs_the_rest()
+    {
+        var a = new Value(2.0, "a");
+        var b = new Value(3.0, "b");
+        var c = a * b;
+        c.Label = "c";
+        var d = (c + 1).Tanh() * (c - 4);
+        d.Label = "d";
+
+        var graph = ValueGraphWriter.ToDotGraph(d, Plain with { Focus = "c" });
+        var stub = Assert.Single(graph.Nodes, n => n.Id.StartsWith('s'));
+
+        Assert.Equal(["v0", "v1", "v2", "v2_op", "s0"], graph.Nodes.Select(n => n.Id));
+        Assert.Equal("… 6 values", stub.Attributes["label"].Text); // 1, c + 1, its tanh, 4, c - 4 and d
+        Assert.Contains(graph.Edges, e => e.From == "v2" && e.To == "s0");
+        Assert.Throws<ArgumentException>(() => ValueGraphWriter.ToDotGraph(d, Plain with { Focus = "nothing" }));
     }
 
     [Fact]

@@ -30,6 +30,8 @@ internal sealed class RenderCommand
     private readonly Option<bool> _collapseTerms = new("--collapse-terms") { Description = "Hide the single-use w*x terms of an n-ary sum: 'Σ (n terms)' (automatic above 200 values)." };
     private readonly Option<string?> _modules = new("--modules") { Description = "none, clusters (a box per module run) or collapsed (one node per module run; automatic above 1000 values).", HelpName = "VIEW" };
     private readonly Option<int?> _moduleDepth = new("--module-depth") { Description = "Collapse modules at this depth: 1 = layers (default), 2 = neurons.", HelpName = "N" };
+    private readonly Option<string?> _focus = new("--focus") { Description = "Draw only around the value named NAME; the rest becomes stubs that count what they hide.", HelpName = "NAME" };
+    private readonly Option<int?> _focusDepth = new("--focus-depth") { Description = "With --focus: keep values within N edges (default: NAME and all its inputs).", HelpName = "N" };
     private readonly Option<bool> _plain = new("--plain") { Description = "Turn the automatic views off: draw every value (big graphs may hit the size guard)." };
     private readonly Option<int?> _maxNodes = new("--max-nodes") { Description = "Refuse to run Graphviz on more nodes than this (default 2000).", HelpName = "N" };
     private readonly Option<bool> _force = new("--force") { Description = "Run Graphviz whatever the drawing's size." };
@@ -50,6 +52,8 @@ internal sealed class RenderCommand
         Command.Add(_collapseTerms);
         Command.Add(_modules);
         Command.Add(_moduleDepth);
+        Command.Add(_focus);
+        Command.Add(_focusDepth);
         Command.Add(_plain);
         Command.Add(_maxNodes);
         Command.Add(_force);
@@ -83,7 +87,13 @@ internal sealed class RenderCommand
             Modules = result.GetValue(_modules) is { } modules ? ParseModules(modules) : auto == false ? ModuleView.None : null,
             ColorByGradient = result.GetValue(_colorGrad),
             Title = result.GetValue(_title),
+            Focus = result.GetValue(_focus),
         };
+        if (result.GetValue(_focusDepth) is int focusDepth)
+        {
+            drawing = focusDepth >= 0 ? drawing with { FocusDepth = focusDepth } : throw new UsageException($"--focus-depth cannot be negative, got {focusDepth}");
+        }
+
         if (result.GetValue(_moduleDepth) is int depth)
         {
             drawing = depth >= 1 ? drawing with { ModuleDepth = depth } : throw new UsageException($"--module-depth must be at least 1, got {depth}");
@@ -132,6 +142,11 @@ internal sealed class RenderCommand
         if (settings.Program.Backward)
         {
             root.Backward();
+        }
+
+        if (settings.Drawing.Focus is { } focus && !root.TopologicalOrder().Any(v => v.Label == focus))
+        {
+            throw new UsageException($"--focus '{focus}': no value is named '{focus}'");
         }
 
         var graph = ValueGraphWriter.ToDotGraph(root, settings.Drawing);

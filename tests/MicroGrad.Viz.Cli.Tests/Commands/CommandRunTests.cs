@@ -156,6 +156,24 @@ public class CommandRunTests
     }
 
     [Fact]
+    public async Task Focus_draws_a_part_and_counts_the_rest()
+    {
+        var console = new FakeConsole();
+        var missing = new FakeConsole();
+
+        int code = await console.RunAsync("render", Seed, "--set", "a=2", "--set", "b=-3", "--set", "c=10", "--set", "f=-2", "--focus", "e", "--focus-depth", "1");
+        int bad = await missing.RunAsync("render", Seed, "--set", "a=2", "--set", "b=-3", "--set", "c=10", "--set", "f=-2", "--focus", "zz");
+
+        Assert.Equal(ExitCodes.Success, code);
+        Assert.Contains("{e|data -6.0000|grad -2.0000}", console.Stdout, StringComparison.Ordinal);
+        // Kept: e, its inputs a and b, its user d. Cut off: c (alone) and L with f.
+        Assert.Contains("label=\"… 1 value\"", console.Stdout, StringComparison.Ordinal);
+        Assert.Contains("label=\"… 2 values\"", console.Stdout, StringComparison.Ordinal);
+        Assert.Equal(ExitCodes.Usage, bad);
+        Assert.Contains("--focus 'zz': no value is named 'zz'", missing.Error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task No_backward_draws_zero_gradients()
     {
         var console = new FakeConsole();

@@ -26,7 +26,7 @@ public class GraphvizIntegrationTests
             var nodes = SvgNodes.Parse(result.Output.Span);
             var declared = dot.Split('\n')
                 .Select(line => line.TrimStart())
-                .Where(line => (line.StartsWith('v') || line.StartsWith('m')) && !line.Contains(" -> ", StringComparison.Ordinal))
+                .Where(line => line.Length > 1 && "vmps".Contains(line[0], StringComparison.Ordinal) && char.IsAsciiDigit(line[1]) && !line.Contains(" -> ", StringComparison.Ordinal))
                 .Select(line => line[..line.IndexOf(' ', StringComparison.Ordinal)])
                 .ToList();
             Assert.Equal(declared.Order(StringComparer.Ordinal), nodes.Keys.Order(StringComparer.Ordinal));
