@@ -312,31 +312,38 @@ public sealed class Value
     /// </remarks>
     public void Backward()
     {
-        var order = TopologicalOrder();
+        RentOrder();
+        int count = FillTopologicalOrder();
+        var order = t_order!;
         Grad = 1.0;
-        for (int i = order.Count - 1; i >= 0; i--)
+        for (int i = count - 1; i >= 0; i--)
         {
             var value = order[i];
-            if (value._left is null)
+            if (value._left is { } left)
             {
-                continue;
-            }
-
-            value._left.Grad += value._leftDerivative * value.Grad;
-            if (value._right is not null)
-            {
-                value._right.Grad += value._rightDerivative * value.Grad;
+                left.Grad += value._leftDerivative * value.Grad;
+                if (value._right is { } right)
+                {
+                    right.Grad += value._rightDerivative * value.Grad;
+                }
             }
         }
+
+        ReturnOrder(count);
     }
 
     /// <summary>Sets <see cref="Grad"/> to 0 on this value and on every value it depends on.</summary>
     public void ZeroGradients()
     {
-        foreach (var value in TopologicalOrder())
+        RentOrder();
+        int count = FillTopologicalOrder();
+        var order = t_order!;
+        for (int i = 0; i < count; i++)
         {
-            value.Grad = 0.0;
+            order[i].Grad = 0.0;
         }
+
+        ReturnOrder(count);
     }
 
     /// <summary>
@@ -350,35 +357,11 @@ public sealed class Value
     /// <returns>A new list; changing it does not change the graph.</returns>
     public IReadOnlyList<Value> TopologicalOrder()
     {
-        // A per-traversal stamp marks visited values: no hashing by identity, no recursion.
-        int stamp = NextTraversal();
-        var order = new List<Value>();
-        var stack = new Stack<(Value Node, int Next)>();
-        _traversal = stamp;
-        stack.Push((this, 0));
-        while (stack.Count > 0)
-        {
-            var (node, next) = stack.Pop();
-            var input = next switch
-            {
-                0 => node._left,
-                1 => node._right,
-                _ => null,
-            };
-            if (next >= 2)
-            {
-                order.Add(node);
-                continue;
-            }
-
-            stack.Push((node, next + 1));
-            if (input is not null && input._traversal != stamp)
-            {
-                input._traversal = stamp;
-                stack.Push((input, 0));
-            }
-        }
-
+        RentOrder();
+        int count = FillTopologicalOrder();
+        var order = new Value[count];
+        Array.Copy(t_order!, order, count);
+        ReturnOrder(count);
         return order;
     }
 
@@ -390,6 +373,64 @@ public sealed class Value
     private string DebuggerDisplay => string.Create(
         CultureInfo.InvariantCulture,
         $"{Label ?? (IsConstant ? "const" : "_")} = {Data} (grad {Grad}){(IsLeaf ? string.Empty : $" [{Op}]")}");
+
+    // Traversal buffers, reused per thread: a graph of 65k values would otherwise allocate two
+    // large-object-heap arrays per backward pass, and each such allocation pushes towards a full GC.
+    [ThreadStatic]
+    private static Value[]? t_order;
+
+    [ThreadStatic]
+    private static Value[]? t_stack;
+
+    private static Value[] RentOrder() => t_order ??= new Value[256];
+
+    /// <summary>Drops the buffer's references so it does not keep a graph alive.</summary>
+    private static void ReturnOrder(int count) => Array.Clear(t_order!, 0, count);
+
+    /// <summary>
+    /// Writes the post-order into <c>t_order</c> (growing it as needed) and returns the count.
+    /// Iterative: a node stays on the stack until both its inputs are done.
+    /// </summary>
+    private int FillTopologicalOrder()
+    {
+        // A per-traversal stamp marks visited values: no hashing by identity, no recursion.
+        int stamp = NextTraversal();
+        var order = t_order!;
+        var stack = t_stack ??= new Value[256];
+        int count = 0, depth = 0;
+        _traversal = stamp;
+        stack[depth++] = this;
+        while (depth > 0)
+        {
+            var node = stack[depth - 1];
+            var input = node._left is { } left && left._traversal != stamp ? left
+                : node._right is { } right && right._traversal != stamp ? right
+                : null;
+            if (input is not null)
+            {
+                input._traversal = stamp;
+                if (depth == stack.Length)
+                {
+                    Array.Resize(ref stack, stack.Length * 2);
+                    t_stack = stack;
+                }
+
+                stack[depth++] = input;
+                continue;
+            }
+
+            stack[--depth] = null!;
+            if (count == order.Length)
+            {
+                Array.Resize(ref order, order.Length * 2);
+                t_order = order;
+            }
+
+            order[count++] = node;
+        }
+
+        return count;
+    }
 
     private static int NextTraversal()
     {

@@ -1,0 +1,12 @@
+// Quick report:   dotnet run -c Release --project tools/MicroGrad.Benchmarks -- report
+// Full benchmarks: dotnet run -c Release --project tools/MicroGrad.Benchmarks -- --filter '*'
+using BenchmarkDotNet.Running;
+using MicroGrad.Benchmarks;
+
+if (args is ["report", ..])
+{
+    return Report.Run(Console.Out);
+}
+
+BenchmarkSwitcher.FromAssembly(typeof(Report).Assembly).Run(args);
+return 0;

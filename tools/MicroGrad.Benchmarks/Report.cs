@@ -1,0 +1,183 @@
+using System.Diagnostics;
+using System.Globalization;
+using MicroGrad.Nn;
+using MicroGrad.Viz;
+
+namespace MicroGrad.Benchmarks;
+
+/// <summary>
+/// The quick report: one <c>name: value unit</c> line per figure, in well under a minute. Timings are
+/// medians of repeated runs after a warm-up; BenchmarkDotNet (the other mode) is the careful measure.
+/// </summary>
+public static class Report
+{
+    public static int Run(TextWriter output)
+    {
+        var data = new MoonsWorkload();
+
+        // The floor and the engine on the same step, in the same run.
+        var fused = new FusedMoons(data);
+        double fusedFirstLoss = fused.Step(0);
+        double fusedMs = Median(400, k => fused.Step(1 + (k % 99))) * 1e3;
+
+        var model = data.NewModel();
+        var sgd = new Sgd(model, 1.0);
+        double engineFirstLoss = data.Step(model, sgd, 0);
+        double engineMs = Median(15, k => data.Step(model, sgd, 1 + k)) * 1e3;
+        if (fusedFirstLoss != engineFirstLoss)
+        {
+            output.WriteLine(Line($"# warning: fused loss {fusedFirstLoss:R} differs from the engine's {engineFirstLoss:R}"));
+        }
+
+        output.WriteLine(Line($"demo-step-fused: {fusedMs:0.000} ms"));
+        output.WriteLine(Line($"demo-step-engine: {engineMs:0.000} ms"));
+        output.WriteLine(Line($"demo-step-ratio: {engineMs / fusedMs:0.00}"));
+
+        output.WriteLine(Line($"backward-chain-1m: {BackwardChainNsPerValue():0.0} ns/value"));
+        output.WriteLine(Line($"value-bytes: {ValueBytes():0}"));
+
+        var (nsPerValue, mbPerSecond) = DotEmit(data);
+        output.WriteLine(Line($"dot-emit-65k: {nsPerValue:0.0} ns/value"));
+        output.WriteLine(Line($"dot-emit-mb-per-s: {mbPerSecond:0.0}"));
+
+        output.WriteLine(ColdStart("cli-cold-start", Path.Combine(AppContext.BaseDirectory, OperatingSystem.IsWindows() ? "mgviz.exe" : "mgviz")));
+        string aot = Environment.GetEnvironmentVariable("MGVIZ_AOT") is { Length: > 0 } path ? path : Path.Combine(AppContext.BaseDirectory, "aot", "mgviz");
+        output.WriteLine(File.Exists(aot)
+            ? ColdStart("cli-cold-start-aot", aot)
+            : "# cli-cold-start-aot: no AOT binary; publish one with: dotnet publish src/MicroGrad.Viz.Cli -c Release -r linux-x64 -p:PublishAot=true -o tools/MicroGrad.Benchmarks/bin/Release/net10.0/aot");
+        return 0;
+    }
+
+    /// <summary>Backward over y = x + x + … (1,000,000 additions), per value in the graph.</summary>
+    public static double BackwardChainNsPerValue()
+    {
+        var x = new Value(0.5, "x");
+        var y = x;
+        for (int i = 0; i < 1_000_000; i++)
+        {
+            y += x;
+        }
+
+        y.Backward(); // warm-up: JIT and first-touch of every node
+        var times = new List<double>();
+        for (int run = 0; run < 5; run++)
+        {
+            y.ZeroGradients();
+            var clock = Stopwatch.StartNew();
+            y.Backward();
+            times.Add(clock.Elapsed.TotalNanoseconds / 1_000_001);
+        }
+
+        return Median(times);
+    }
+
+    /// <summary>Bytes allocated per value an operator creates (a * b, no constants).</summary>
+    public static double ValueBytes()
+    {
+        var a = new Value(1.5);
+        var b = new Value(2.5);
+        var keep = new Value[100_000];
+        _ = a * b;
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        for (int i = 0; i < keep.Length; i++)
+        {
+            keep[i] = a * b;
+        }
+
+        long after = GC.GetAllocatedBytesForCurrentThread();
+        GC.KeepAlive(keep);
+        return (after - before) / (double)keep.Length;
+    }
+
+    /// <summary>Writing the node-for-node DOT of one training step's graph to a discarding writer.</summary>
+    public static (double NsPerValue, double MbPerSecond) DotEmit(MoonsWorkload data)
+    {
+        var model = data.NewModel();
+        var loss = data.Loss(model);
+        loss.Backward();
+        int values = loss.TopologicalOrder().Count;
+        var plain = new DrawingOptions { FoldConstants = false, CollapseChains = false, CollapseTerms = false, Modules = ModuleView.None };
+        var writer = new CountingWriter();
+        ValueGraphWriter.Write(loss, writer, plain); // warm-up
+        var times = new List<double>();
+        for (int run = 0; run < 5; run++)
+        {
+            writer.Count = 0;
+            var clock = Stopwatch.StartNew();
+            ValueGraphWriter.Write(loss, writer, plain);
+            times.Add(clock.Elapsed.TotalSeconds);
+        }
+
+        double seconds = Median(times);
+        return (seconds * 1e9 / values, writer.Count / 1e6 / seconds);
+    }
+
+    private static string ColdStart(string name, string executable)
+    {
+        if (!File.Exists(executable))
+        {
+            return $"# {name}: {executable} not found";
+        }
+
+        string[] arguments = ["render", "e = a*b; d = e + c; L = d*f", "--set", "a=2", "--set", "b=-3", "--set", "c=10", "--set", "f=-2"];
+        var times = new List<double>();
+        for (int run = 0; run < 11; run++)
+        {
+            var start = new ProcessStartInfo(executable) { RedirectStandardOutput = true, UseShellExecute = false };
+            foreach (var argument in arguments)
+            {
+                start.ArgumentList.Add(argument);
+            }
+
+            var clock = Stopwatch.StartNew();
+            using var process = Process.Start(start)!;
+            process.StandardOutput.ReadToEnd();
+            process.WaitForExit();
+            times.Add(clock.Elapsed.TotalMilliseconds);
+        }
+
+        return Line($"{name}: {Median(times):0} ms");
+    }
+
+    private static double Median(int runs, Action<int> action)
+    {
+        for (int k = 0; k < 3; k++)
+        {
+            action(k);
+        }
+
+        var times = new List<double>();
+        for (int k = 0; k < runs; k++)
+        {
+            var clock = Stopwatch.StartNew();
+            action(3 + k);
+            times.Add(clock.Elapsed.TotalSeconds);
+        }
+
+        return Median(times);
+    }
+
+    private static double Median(List<double> values)
+    {
+        values.Sort();
+        return values[values.Count / 2];
+    }
+
+    private static string Line(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>Discards text, counting it (ASCII DOT: one byte per char, close enough for UTF-8).</summary>
+    private sealed class CountingWriter : TextWriter
+    {
+        public long Count { get; set; }
+
+        public override System.Text.Encoding Encoding => System.Text.Encoding.UTF8;
+
+        public override void Write(char value) => Count++;
+
+        public override void Write(string? value) => Count += value?.Length ?? 0;
+
+        public override void Write(ReadOnlySpan<char> buffer) => Count += buffer.Length;
+
+        public override void Write(char[] buffer, int index, int count) => Count += count;
+    }
+}
