@@ -174,6 +174,7 @@ internal sealed class DrawingPlan
 
         if (options.CollapseChains == true)
         {
+            plan._absorbs = true;
             for (int i = 0; i < rootIndex; i++)
             {
                 var value = order[i];
@@ -186,6 +187,7 @@ internal sealed class DrawingPlan
 
         if (options.CollapseTerms == true)
         {
+            plan._absorbs = true;
             for (int i = 0; i < order.Count; i++)
             {
                 if (!plan.IsDrawn(i) || order[i].Op is not ("+" or "*"))
@@ -211,12 +213,47 @@ internal sealed class DrawingPlan
         return plan;
     }
 
+    /// <summary>How many nodes the drawing has: drawn values and their operators, module runs, shared parameters, stubs.</summary>
+    public int CountNodes()
+    {
+        int count = 0;
+        var groups = new HashSet<ModuleScope>(ReferenceEqualityComparer.Instance);
+        var shared = new HashSet<string>(StringComparer.Ordinal);
+        var stubs = new HashSet<int>();
+        for (int i = 0; i < Order.Count; i++)
+        {
+            if (IsDrawn(i))
+            {
+                count += Order[i].IsLeaf ? 1 : 2;
+            }
+            else if (Stub[i] >= 0)
+            {
+                count += stubs.Add(Stub[i]) ? 1 : 0;
+            }
+            else if (Group[i] is { } group)
+            {
+                count += groups.Add(group) ? 1 : 0;
+            }
+            else if (Shared[i] is { } path)
+            {
+                count += shared.Add(path) ? 1 : 0;
+            }
+        }
+
+        return count;
+    }
+
     /// <summary>
     /// The operands an operator node draws for value <paramref name="i"/>: its inputs, with chained
     /// intermediates replaced by their own operands, left to right (iterative: chains can be long).
     /// </summary>
     public List<int> Operands(int i)
     {
+        if (!_absorbs)
+        {
+            return DirectInputs(i);
+        }
+
         var operands = new List<int>();
         var pending = new Stack<int>();
         PushInputs(pending, i);
@@ -334,6 +371,11 @@ internal sealed class DrawingPlan
     /// </summary>
     public List<int> EdgeSources(int i)
     {
+        if (!_absorbs)
+        {
+            return DirectInputs(i);
+        }
+
         var sources = new List<int>();
         var pending = new Stack<int>();
         PushInputs(pending, i);
@@ -351,6 +393,21 @@ internal sealed class DrawingPlan
         }
 
         return sources;
+    }
+
+    /// <summary>Whether any value was absorbed into an operator (chains or terms); if not, operands are just inputs.</summary>
+    private bool _absorbs;
+
+    private List<int> DirectInputs(int i)
+    {
+        var inputs = Order[i].Inputs;
+        var operands = new List<int>(inputs.Count);
+        foreach (var input in inputs)
+        {
+            operands.Add(_index[input]);
+        }
+
+        return operands;
     }
 
     private void PushInputs(Stack<int> pending, int i)

@@ -26,6 +26,21 @@ internal static class NumberText
             : number.ToString(Formats[precision], CultureInfo.InvariantCulture);
     }
 
+    /// <summary>A prefix and a number in one string, e.g. <c>data 2.0000</c>, formatted as <see cref="Format"/> does.</summary>
+    public static string Field(string prefix, double number, int precision, bool roundTrip)
+    {
+        if (!double.IsFinite(number) || roundTrip)
+        {
+            return prefix + Format(number, precision, roundTrip);
+        }
+
+        Span<char> buffer = stackalloc char[64];
+        prefix.AsSpan().CopyTo(buffer);
+        return number.TryFormat(buffer[prefix.Length..], out int written, Formats[precision], CultureInfo.InvariantCulture)
+            ? new string(buffer[..(prefix.Length + written)])
+            : prefix + Format(number, precision, roundTrip);
+    }
+
     /// <summary>Constants folded into operators: shortest round-trip, so <c>2</c> rather than <c>2.0000</c>.</summary>
     public static string Constant(double number) => Format(number, 0, roundTrip: true);
 

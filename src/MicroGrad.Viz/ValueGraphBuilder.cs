@@ -18,8 +18,11 @@ internal sealed class ValueGraphBuilder
     private readonly bool _leftToRight;
     private readonly double _gradientScale;
 
+    private DotSink _sink;
+
     public ValueGraphBuilder(DrawingPlan plan)
     {
+        _sink = new DotSink.Model(_graph);
         _plan = plan;
         _options = plan.Views;
         _ids = new string?[plan.Order.Count];
@@ -28,7 +31,23 @@ internal sealed class ValueGraphBuilder
         _gradientScale = _options.ColorByGradient ? GradientPalette.Scale(plan.Order.Select(v => v.Grad)) : 0;
     }
 
+    /// <summary>Builds the DOT model.</summary>
     public DotGraph Build()
+    {
+        Emit();
+        return _graph;
+    }
+
+    /// <summary>Writes the DOT straight to <paramref name="writer"/>, holding only the edges; not for clusters.</summary>
+    public void WriteTo(TextWriter writer)
+    {
+        var stream = new DotSink.Stream(writer, _graph);
+        _sink = stream;
+        Emit();
+        stream.Finish();
+    }
+
+    private void Emit()
     {
         var attributes = _graph.GraphAttributes;
         attributes.Set("rankdir", _leftToRight ? "LR" : "TB");
@@ -42,6 +61,15 @@ internal sealed class ValueGraphBuilder
         _graph.NodeDefaults.Set("shape", "record");
         _graph.NodeDefaults.Set("fontname", _options.FontName);
         _graph.EdgeDefaults.Set("fontname", _options.FontName);
+        if (_plan.CountNodes() > _options.FastLayoutThreshold)
+        {
+            // Measured on the one-point MLP graph: these keep dot's network simplex and crossing
+            // minimisation from running for minutes on wide, dense graphs.
+            attributes.Set("nslimit", "2");
+            attributes.Set("nslimit1", "2");
+            attributes.Set("mclimit", "0.1");
+            attributes.Set("splines", "line");
+        }
 
         var order = _plan.Order;
         int next = 0;
@@ -81,8 +109,8 @@ internal sealed class ValueGraphBuilder
             var value = order[i];
             string id = "v" + next++.ToString(CultureInfo.InvariantCulture);
             _ids[i] = id;
-            var nodes = Container(i);
-            var node = Add(nodes, id);
+            var cluster = Container(i);
+            var node = _sink.AddNode(cluster, id);
             node.Attributes.Set("label", DotValue.FromRecord(ValueGraphWriter.Record(value, _options, _leftToRight)));
             if (_options.ColorByGradient)
             {
@@ -95,7 +123,7 @@ internal sealed class ValueGraphBuilder
 
             if (!value.IsLeaf)
             {
-                var op = Add(nodes, id + "_op");
+                var op = _sink.AddNode(cluster, id + "_op");
                 op.Attributes.Set("label", OperatorLabel(i));
                 op.Attributes.Set("shape", "ellipse");
                 ValueGraphWriter.ApplyStyle(op.Attributes, _options.OperatorStyle);
@@ -103,18 +131,9 @@ internal sealed class ValueGraphBuilder
         }
 
         AddEdges();
-        if (_graph.NodeCount > _options.FastLayoutThreshold)
-        {
-            // Measured on the one-point MLP graph: these keep dot's network simplex and crossing
-            // minimisation from running for minutes on wide, dense graphs.
-            attributes.Set("nslimit", "2");
-            attributes.Set("nslimit1", "2");
-            attributes.Set("mclimit", "0.1");
-            attributes.Set("splines", "line");
-        }
-
-        return _graph;
     }
+
+
 
     private void AddGroupNode(ModuleScope group)
     {
@@ -134,7 +153,7 @@ internal sealed class ValueGraphBuilder
         }
 
         fields.Add(DotRecordField.FromText(members.ToString(CultureInfo.InvariantCulture) + " values"));
-        var node = _graph.AddNode(id);
+        var node = _sink.AddNode(null, id);
         node.Attributes.Set("label", DotValue.FromRecord(_leftToRight ? new DotRecord(DotRecordField.FromGroup(fields)) : new DotRecord(fields)));
         ValueGraphWriter.ApplyStyle(node.Attributes, _options.ModuleStyle);
     }
@@ -149,7 +168,7 @@ internal sealed class ValueGraphBuilder
 
         int count = _plan.Stub.Count(s => s == stub);
         _stubSizes.Add(stub, count);
-        var node = _graph.AddNode(id);
+        var node = _sink.AddNode(null, id);
         node.Attributes.Set("label", "… " + count.ToString(CultureInfo.InvariantCulture) + (count == 1 ? " value" : " values"));
         node.Attributes.Set("shape", "box");
         node.Attributes.Set("style", "dashed");
@@ -169,7 +188,7 @@ internal sealed class ValueGraphBuilder
             DotRecordField.FromText(path + " parameters"),
             DotRecordField.FromText(count.ToString(CultureInfo.InvariantCulture) + " values"),
         };
-        var node = _graph.AddNode(id);
+        var node = _sink.AddNode(null, id);
         node.Attributes.Set("label", DotValue.FromRecord(_leftToRight ? new DotRecord(DotRecordField.FromGroup(fields)) : new DotRecord(fields)));
         ValueGraphWriter.ApplyStyle(node.Attributes, _options.LeafStyle);
     }
@@ -226,7 +245,7 @@ internal sealed class ValueGraphBuilder
                     int u = _plan.IndexOf(input);
                     if (_plan.Stub[u] != _plan.Stub[i] && !_plan.Folded[u] && groupEdges.Add((Source(u), stub)))
                     {
-                        _graph.AddEdge(Source(u), stub);
+                        _sink.AddEdge(Source(u), stub);
                     }
                 }
 
@@ -241,7 +260,7 @@ internal sealed class ValueGraphBuilder
                     int u = _plan.IndexOf(input);
                     if (!ReferenceEquals(_plan.Group[u], group) && !_plan.Folded[u] && groupEdges.Add((Source(u), target)))
                     {
-                        _graph.AddEdge(Source(u), target);
+                        _sink.AddEdge(Source(u), target);
                     }
                 }
 
@@ -255,8 +274,8 @@ internal sealed class ValueGraphBuilder
 
             string op = _ids[i] + "_op";
             var operands = _plan.Operands(i);
-            bool hasTerms = operands.Any(u => _plan.Term[u]);
-            var opEdges = new HashSet<string>(StringComparer.Ordinal);
+            bool hasTerms = operands.Exists(u => _plan.Term[u]);
+            HashSet<string>? opEdges = null;
             foreach (int u in _plan.EdgeSources(i))
             {
                 if (_plan.Folded[u])
@@ -267,13 +286,13 @@ internal sealed class ValueGraphBuilder
                 // A collapsed module, or the inputs of absorbed terms, feed an operator through one edge
                 // each; otherwise every operand slot gets its edge (a*a draws two).
                 bool once = hasTerms || _plan.Group[u] is not null || _plan.Shared[u] is not null || _plan.Stub[u] >= 0;
-                if (!once || opEdges.Add(Source(u)))
+                if (!once || (opEdges ??= new HashSet<string>(StringComparer.Ordinal)).Add(Source(u)))
                 {
-                    _graph.AddEdge(Source(u), op);
+                    _sink.AddEdge(Source(u), op);
                 }
             }
 
-            _graph.AddEdge(op, _ids[i]!);
+            _sink.AddEdge(op, _ids[i]!);
         }
     }
 
@@ -288,9 +307,14 @@ internal sealed class ValueGraphBuilder
         var value = _plan.Order[i];
         var operands = _plan.Operands(i);
         bool nary = operands.Count > 2;
-        string count = operands.Count.ToString(CultureInfo.InvariantCulture) + (operands.Any(u => _plan.Term[u]) ? " terms" : string.Empty);
+        if (!nary && !operands.Exists(u => _plan.Folded[u]))
+        {
+            return value.Op;
+        }
+
+        string count = operands.Count.ToString(CultureInfo.InvariantCulture) + (operands.Exists(u => _plan.Term[u]) ? " terms" : string.Empty);
         string op = nary ? (value.Op == "+" ? "Σ" : "Π") + " (" + count + ")" : value.Op;
-        var folded = operands.Where(u => _plan.Folded[u]).ToList();
+        var folded = operands.FindAll(u => _plan.Folded[u]);
         if (folded.Count == 0)
         {
             return op;
@@ -312,12 +336,12 @@ internal sealed class ValueGraphBuilder
         return left + op + right;
     }
 
-    /// <summary>Where a value's nodes go: its module's cluster (a parameter goes to the module that uses it), or the top.</summary>
-    private IList<DotNode> Container(int i)
+    /// <summary>Where a value's nodes go: its module's cluster (a parameter goes to the module that uses it), or the top (null).</summary>
+    private DotSubgraph? Container(int i)
     {
         var value = _plan.Order[i];
         var scope = value.IsLeaf ? _plan.Owner[i] : value.Scope;
-        return _options.Modules != ModuleView.Clusters || scope is null ? _graph.Nodes : Cluster(scope).Nodes;
+        return _options.Modules != ModuleView.Clusters || scope is null ? null : Cluster(scope);
     }
 
     private DotSubgraph Cluster(ModuleScope scope)
@@ -334,12 +358,5 @@ internal sealed class ValueGraphBuilder
         _clusters.Add(scope, cluster);
         (scope.Parent is null ? _graph.Subgraphs : Cluster(scope.Parent).Subgraphs).Add(cluster);
         return cluster;
-    }
-
-    private static DotNode Add(IList<DotNode> nodes, string id)
-    {
-        var node = new DotNode(id);
-        nodes.Add(node);
-        return node;
     }
 }

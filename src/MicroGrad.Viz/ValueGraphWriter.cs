@@ -30,40 +30,61 @@ public static class ValueGraphWriter
     /// <param name="root">The value to draw.</param>
     /// <param name="writer">The destination; not closed.</param>
     /// <param name="options">How to draw; <see cref="DrawingOptions.Default"/> when <see langword="null"/>.</param>
-    public static void Write(Value root, TextWriter writer, DrawingOptions? options = null) =>
-        DotWriter.Write(ToDotGraph(root, options), writer);
+    public static void Write(Value root, TextWriter writer, DrawingOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(root);
+        ArgumentNullException.ThrowIfNull(writer);
+        var plan = DrawingPlan.Create(root, options ?? DrawingOptions.Default);
+        if (plan.Views.Modules == ModuleView.Clusters)
+        {
+            DotWriter.Write(new ValueGraphBuilder(plan).Build(), writer); // clusters nest nodes: needs the model
+        }
+        else
+        {
+            new ValueGraphBuilder(plan).WriteTo(writer); // streamed: a big graph is never held as a model
+        }
+    }
 
     /// <summary>The DOT of the graph that ends in <paramref name="root"/>, as a string.</summary>
     /// <param name="root">The value to draw.</param>
     /// <param name="options">How to draw; <see cref="DrawingOptions.Default"/> when <see langword="null"/>.</param>
     /// <returns>DOT text with <c>\n</c> line endings.</returns>
-    public static string ToDot(Value root, DrawingOptions? options = null) => DotWriter.ToDot(ToDotGraph(root, options));
+    public static string ToDot(Value root, DrawingOptions? options = null)
+    {
+        using var writer = new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
+        Write(root, writer, options);
+        return writer.ToString();
+    }
 
     internal static DotRecord Record(Value value, DrawingOptions options, bool leftToRight)
     {
-        var fields = new List<DotRecordField>(3);
-        if (options.Fields.HasFlag(ValueFields.Label) && value.Label is not null)
+        bool label = options.Fields.HasFlag(ValueFields.Label) && value.Label is not null;
+        bool data = options.Fields.HasFlag(ValueFields.Data);
+        bool grad = options.Fields.HasFlag(ValueFields.Grad);
+        var fields = new DotRecordField[Math.Max(1, (label ? 1 : 0) + (data ? 1 : 0) + (grad ? 1 : 0))];
+        int n = 0;
+        if (label)
         {
-            fields.Add(DotRecordField.FromText(value.Label));
+            fields[n++] = DotRecordField.FromText(value.Label!);
         }
 
-        if (options.Fields.HasFlag(ValueFields.Data))
+        if (data)
         {
-            fields.Add(DotRecordField.FromText("data " + NumberText.Format(value.Data, options.Precision, options.RoundTrip)));
+            fields[n++] = DotRecordField.FromText(NumberText.Field("data ", value.Data, options.Precision, options.RoundTrip));
         }
 
-        if (options.Fields.HasFlag(ValueFields.Grad))
+        if (grad)
         {
-            fields.Add(DotRecordField.FromText("grad " + NumberText.Format(value.Grad, options.Precision, options.RoundTrip)));
+            fields[n++] = DotRecordField.FromText(NumberText.Field("grad ", value.Grad, options.Precision, options.RoundTrip));
         }
 
-        if (fields.Count == 0)
+        if (n == 0)
         {
-            fields.Add(DotRecordField.FromText(string.Empty));
+            fields[0] = DotRecordField.FromText(string.Empty);
         }
 
         // In LR layouts a top-level record is a column; braces flip it back into a row.
-        return leftToRight ? new DotRecord(DotRecordField.FromGroup(fields)) : new DotRecord(fields);
+        return leftToRight ? new DotRecord([DotRecordField.FromOwnedGroup(fields)], owned: true) : new DotRecord(fields, owned: true);
     }
 
     internal static NodeStyle RoleStyle(Value value, Value root, DrawingOptions options) =>

@@ -104,6 +104,7 @@ public class ViewTests
                 var graph = new ValueGraphBuilder(plan).Build();
 
                 Assert.Equal(before, values.Select(v => (v.Data, v.Grad)));
+                Assert.Equal(DotWriter.ToDot(graph), ValueGraphWriter.ToDot(loss, options)); // streamed text = model text
                 var nodes = graph.EnumerateNodes().ToDictionary(n => n.Id, StringComparer.Ordinal);
                 int drawn = 0, grouped = 0;
                 for (int i = 0; i < values.Count; i++)

@@ -8,7 +8,7 @@ namespace MicroGrad.Viz.Dot;
 /// </summary>
 public sealed class DotAttributes : IReadOnlyList<KeyValuePair<string, DotValue>>
 {
-    private readonly List<KeyValuePair<string, DotValue>> _items = [];
+    private readonly List<KeyValuePair<string, DotValue>> _items = new(4);
 
     /// <summary>The number of attributes.</summary>
     public int Count => _items.Count;
@@ -77,5 +77,17 @@ public sealed class DotAttributes : IReadOnlyList<KeyValuePair<string, DotValue>
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 
-    private int IndexOf(string name) => _items.FindIndex(item => string.Equals(item.Key, name, StringComparison.Ordinal));
+    private int IndexOf(string name)
+    {
+        // A plain loop: attribute lists are short, and a lambda would allocate on every call.
+        for (int i = 0; i < _items.Count; i++)
+        {
+            if (string.Equals(_items[i].Key, name, StringComparison.Ordinal))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
 }

@@ -26,6 +26,11 @@ public sealed class DotEdge
     /// <summary>The head's record port, if any.</summary>
     public string? ToPort { get; init; }
 
-    /// <summary>The edge's attributes, in writing order.</summary>
-    public DotAttributes Attributes { get; } = new();
+    /// <summary>The edge's attributes, in writing order (created on first use: most edges have none).</summary>
+    public DotAttributes Attributes => _attributes ??= new();
+
+    /// <summary>Whether any attribute has been set.</summary>
+    public bool HasAttributes => _attributes is { Count: > 0 };
+
+    private DotAttributes? _attributes;
 }

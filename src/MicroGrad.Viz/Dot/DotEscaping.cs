@@ -38,6 +38,12 @@ public static class DotEscaping
             }
         }
 
+        // Keywords are 4 to 8 letters long; ids like v12 or v12_op never need the comparisons.
+        if (id.Length is < 4 or > 8)
+        {
+            return true;
+        }
+
         foreach (var keyword in Keywords)
         {
             if (string.Equals(id, keyword, StringComparison.OrdinalIgnoreCase))
@@ -119,6 +125,26 @@ public static class DotEscaping
         }
 
         return builder.ToString();
+    }
+
+    /// <summary>Whether <see cref="AppendAtom"/> would change any character of <paramref name="text"/>.</summary>
+    internal static bool NeedsEscaping(string text, bool record)
+    {
+        for (int i = 0; i < text.Length; i++)
+        {
+            char c = text[i];
+            if (c < ' ' || c is '\\' or '"' or '\u007F' || char.IsSurrogate(c))
+            {
+                return true;
+            }
+
+            if (record && (c is '{' or '}' or '|' or '<' or '>' || (c == ' ' && SpaceMatters(text, i))))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>

@@ -19,6 +19,13 @@ public sealed record DotRecord
         Fields = [.. fields];
     }
 
+    /// <summary>Takes ownership of an array nobody else holds, without copying it.</summary>
+    internal DotRecord(DotRecordField[] fields, bool owned)
+    {
+        Fields = fields;
+        _ = owned;
+    }
+
     /// <summary>The fields, in drawing order.</summary>
     public IReadOnlyList<DotRecordField> Fields { get; }
 

@@ -30,4 +30,7 @@ public sealed record DotRecordField
     /// <param name="fields">The nested fields.</param>
     /// <returns>The field.</returns>
     public static DotRecordField FromGroup(params IReadOnlyList<DotRecordField> fields) => new(null, null, new DotRecord(fields));
+
+    /// <summary>A nested record over an array nobody else holds (no copy).</summary>
+    internal static DotRecordField FromOwnedGroup(DotRecordField[] fields) => new(null, null, new DotRecord(fields, owned: true));
 }

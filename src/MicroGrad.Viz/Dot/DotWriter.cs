@@ -21,6 +21,24 @@ public static class DotWriter
         ArgumentNullException.ThrowIfNull(graph);
         ArgumentNullException.ThrowIfNull(writer);
 
+        WriteHeader(graph, writer);
+        WriteNodes(writer, graph.Nodes, "  ");
+        foreach (var subgraph in graph.Subgraphs)
+        {
+            WriteSubgraph(writer, subgraph, "  ");
+        }
+
+        foreach (var edge in graph.Edges)
+        {
+            WriteEdge(writer, graph.Directed, edge.From, edge.FromPort, edge.To, edge.ToPort, edge.HasAttributes ? edge.Attributes : null);
+        }
+
+        writer.Write("}\n");
+    }
+
+    /// <summary>The opening line and the graph, node and edge defaults.</summary>
+    internal static void WriteHeader(DotGraph graph, TextWriter writer)
+    {
         if (graph.Strict)
         {
             writer.Write("strict ");
@@ -37,25 +55,28 @@ public static class DotWriter
         WriteDefaults(writer, "graph", graph.GraphAttributes);
         WriteDefaults(writer, "node", graph.NodeDefaults);
         WriteDefaults(writer, "edge", graph.EdgeDefaults);
+    }
 
-        WriteNodes(writer, graph.Nodes, "  ");
-        foreach (var subgraph in graph.Subgraphs)
+    internal static void WriteNode(TextWriter writer, DotNode node, string indent)
+    {
+        writer.Write(indent);
+        writer.Write(DotEscaping.Id(node.Id));
+        WriteAttributes(writer, node.Attributes);
+        writer.Write(";\n");
+    }
+
+    internal static void WriteEdge(TextWriter writer, bool directed, string from, string? fromPort, string to, string? toPort, DotAttributes? attributes)
+    {
+        writer.Write("  ");
+        WriteEndpoint(writer, from, fromPort);
+        writer.Write(directed ? " -> " : " -- ");
+        WriteEndpoint(writer, to, toPort);
+        if (attributes is not null)
         {
-            WriteSubgraph(writer, subgraph, "  ");
+            WriteAttributes(writer, attributes);
         }
 
-        string arrow = graph.Directed ? " -> " : " -- ";
-        foreach (var edge in graph.Edges)
-        {
-            writer.Write("  ");
-            WriteEndpoint(writer, edge.From, edge.FromPort);
-            writer.Write(arrow);
-            WriteEndpoint(writer, edge.To, edge.ToPort);
-            WriteAttributes(writer, edge.Attributes);
-            writer.Write(";\n");
-        }
-
-        writer.Write("}\n");
+        writer.Write(";\n");
     }
 
     /// <summary>Writes the graph to a string.</summary>
@@ -82,10 +103,7 @@ public static class DotWriter
     {
         foreach (var node in nodes)
         {
-            writer.Write(indent);
-            writer.Write(DotEscaping.Id(node.Id));
-            WriteAttributes(writer, node.Attributes);
-            writer.Write(";\n");
+            WriteNode(writer, node, indent);
         }
     }
 

@@ -10,13 +10,13 @@ namespace MicroGrad.Viz.Dot;
 internal struct QuotedWriter
 {
     private readonly TextWriter _writer;
-    private readonly StringBuilder _atom;
+    private StringBuilder? _atom;
     private int _chunkLength;
 
     public QuotedWriter(TextWriter writer)
     {
         _writer = writer;
-        _atom = new StringBuilder(8);
+        _atom = null;
         _chunkLength = 0;
         writer.Write('"');
     }
@@ -32,6 +32,15 @@ internal struct QuotedWriter
     /// <summary>Writes user text, escaped for a plain label or for a record field.</summary>
     public void Text(string text, bool record)
     {
+        // Fast path: most text ("data 2.0000") has nothing to escape and fits in the current piece.
+        if (_chunkLength + text.Length <= DotEscaping.MaxQuotedChunkLength && !DotEscaping.NeedsEscaping(text, record))
+        {
+            _writer.Write(text);
+            _chunkLength += text.Length;
+            return;
+        }
+
+        _atom ??= new StringBuilder(8);
         for (int i = 0; i < text.Length;)
         {
             _atom.Clear();
