@@ -78,57 +78,28 @@ internal sealed class MgvizCommandLine
 
     internal static async Task<int> GuardAsync(ToolConsole console, Func<Task<int>> run)
     {
-        var error = console.Error;
         try
         {
             return await run().ConfigureAwait(false);
         }
-        catch (ExpressionException exception)
-        {
-            await error.WriteLineAsync($"mgviz: error: {exception.Describe()}").ConfigureAwait(false);
-            return ExitCodes.Usage;
-        }
-        catch (UsageException exception)
-        {
-            await error.WriteLineAsync($"mgviz: error: {exception.Message}").ConfigureAwait(false);
-            return ExitCodes.Usage;
-        }
-        catch (GraphTooLargeException exception)
-        {
-            await error.WriteLineAsync($"mgviz: error: {exception.Message}").ConfigureAwait(false);
-            return ExitCodes.GraphTooLarge;
-        }
-        catch (GraphvizNotFoundException exception)
-        {
-            await error.WriteLineAsync($"mgviz: error: {exception.Message}").ConfigureAwait(false);
-            return ExitCodes.GraphvizNotFound;
-        }
-        catch (GraphvizTimeoutException exception)
-        {
-            await error.WriteLineAsync($"mgviz: error: {exception.Message}").ConfigureAwait(false);
-            return ExitCodes.GraphvizTimedOut;
-        }
-        catch (GraphvizFailedException exception)
-        {
-            await error.WriteLineAsync($"mgviz: error: {exception.Message}").ConfigureAwait(false);
-            return ExitCodes.GraphvizFailed;
-        }
-        catch (OperationCanceledException)
-        {
-            await error.WriteLineAsync("mgviz: interrupted").ConfigureAwait(false);
-            return ExitCodes.Cancelled;
-        }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
-        {
-            await error.WriteLineAsync($"mgviz: error: {exception.Message}").ConfigureAwait(false);
-            return ExitCodes.IoError;
-        }
-#pragma warning disable CA1031 // The last line of defence: a bug must still end in a message and an exit code.
+#pragma warning disable CA1031 // Every failure ends in a message and an exit code, never a stack trace for a user mistake.
         catch (Exception exception)
 #pragma warning restore CA1031
         {
-            await error.WriteLineAsync($"mgviz: internal error (please report it): {exception}").ConfigureAwait(false);
-            return ExitCodes.InternalError;
+            var (code, message) = exception switch
+            {
+                ExpressionException e => (ExitCodes.Usage, "error: " + e.Describe()),
+                UsageException e => (ExitCodes.Usage, "error: " + e.Message),
+                GraphTooLargeException e => (ExitCodes.GraphTooLarge, "error: " + e.Message),
+                GraphvizNotFoundException e => (ExitCodes.GraphvizNotFound, "error: " + e.Message),
+                GraphvizTimeoutException e => (ExitCodes.GraphvizTimedOut, "error: " + e.Message),
+                GraphvizFailedException e => (ExitCodes.GraphvizFailed, "error: " + e.Message),
+                OperationCanceledException => (ExitCodes.Cancelled, "interrupted"),
+                IOException or UnauthorizedAccessException => (ExitCodes.IoError, "error: " + exception.Message),
+                _ => (ExitCodes.InternalError, $"internal error (please report it): {exception}"),
+            };
+            await console.Error.WriteLineAsync("mgviz: " + message).ConfigureAwait(false);
+            return code;
         }
     }
 }

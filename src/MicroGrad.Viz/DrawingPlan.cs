@@ -247,30 +247,38 @@ internal sealed class DrawingPlan
     /// The operands an operator node draws for value <paramref name="i"/>: its inputs, with chained
     /// intermediates replaced by their own operands, left to right (iterative: chains can be long).
     /// </summary>
-    public List<int> Operands(int i)
+    public List<int> Operands(int i) => Expand(i, expandTerms: false);
+
+    /// <summary>
+    /// Where the edges into operator <paramref name="i"/> come from: its operands, with absorbed terms
+    /// replaced by their own inputs.
+    /// </summary>
+    public List<int> EdgeSources(int i) => Expand(i, expandTerms: true);
+
+    private List<int> Expand(int i, bool expandTerms)
     {
         if (!_absorbs)
         {
             return DirectInputs(i);
         }
 
-        var operands = new List<int>();
+        var result = new List<int>();
         var pending = new Stack<int>();
         PushInputs(pending, i);
         while (pending.Count > 0)
         {
             int next = pending.Pop();
-            if (Chained[next])
+            if (Chained[next] || (expandTerms && Term[next]))
             {
                 PushInputs(pending, next);
             }
             else
             {
-                operands.Add(next);
+                result.Add(next);
             }
         }
 
-        return operands;
+        return result;
     }
 
     /// <summary>
@@ -363,36 +371,6 @@ internal sealed class DrawingPlan
 
             stubs++;
         }
-    }
-
-    /// <summary>
-    /// Where the edges into operator <paramref name="i"/> come from: its operands, with absorbed terms
-    /// replaced by their own inputs.
-    /// </summary>
-    public List<int> EdgeSources(int i)
-    {
-        if (!_absorbs)
-        {
-            return DirectInputs(i);
-        }
-
-        var sources = new List<int>();
-        var pending = new Stack<int>();
-        PushInputs(pending, i);
-        while (pending.Count > 0)
-        {
-            int next = pending.Pop();
-            if (Chained[next] || Term[next])
-            {
-                PushInputs(pending, next);
-            }
-            else
-            {
-                sources.Add(next);
-            }
-        }
-
-        return sources;
     }
 
     /// <summary>Whether any value was absorbed into an operator (chains or terms); if not, operands are just inputs.</summary>

@@ -31,19 +31,8 @@ public sealed class MoonsWorkload
         return model;
     }
 
-    /// <summary>The demo's loss: mean max-margin loss plus 1e-4 · Σ p².</summary>
-    public Value Loss(Mlp model)
-    {
-        var losses = new Value[Points.Length];
-        for (int i = 0; i < Points.Length; i++)
-        {
-            var score = model.Forward([new Value(Points[i][0]), new Value(Points[i][1])])[0];
-            losses[i] = (1 + (-Labels[i] * score)).Relu();
-        }
-
-        var dataLoss = Value.Sum(losses) * (1.0 / losses.Length);
-        return dataLoss + (1e-4 * Value.Sum(model.Parameters().Select(p => p * p)));
-    }
+    /// <summary>The demo's loss (the moons example's own): mean max-margin loss plus 1e-4 · Σ p².</summary>
+    public Value Loss(Mlp model) => MicroGrad.Examples.MoonsDemo.Loss(model, Points, Labels).Total;
 
     /// <summary>One full step: forward over every point, loss, zero grads, backward, SGD.</summary>
     public double Step(Mlp model, Sgd sgd, int k)
