@@ -30,10 +30,11 @@ internal abstract class DotSink
     /// Writes nodes as soon as they are complete and keeps only the edges (two strings each), so a
     /// big graph is never held as a model: the text is the same as the model's, byte for byte.
     /// </summary>
-    public sealed class Stream(TextWriter writer, DotGraph header) : DotSink
+    public sealed class Stream(TextWriter writer, DotGraph header, int expectedEdges) : DotSink
     {
-        private readonly List<(string From, string To)> _edges = [];
+        private readonly List<(string From, string To)> _edges = new(expectedEdges);
         private DotNode? _pending;
+        private DotNode? _scratch;
         private bool _started;
 
         public override DotNode AddNode(DotSubgraph? cluster, string id)
@@ -44,7 +45,18 @@ internal abstract class DotSink
             }
 
             Flush();
-            _pending = new DotNode(id);
+
+            // One node object serves them all: each is written before the next one is started.
+            if (_scratch is null)
+            {
+                _scratch = new DotNode(id);
+            }
+            else
+            {
+                _scratch.Reset(id);
+            }
+
+            _pending = _scratch;
             return _pending;
         }
 

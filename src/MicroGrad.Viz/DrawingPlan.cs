@@ -247,22 +247,28 @@ internal sealed class DrawingPlan
     /// The operands an operator node draws for value <paramref name="i"/>: its inputs, with chained
     /// intermediates replaced by their own operands, left to right (iterative: chains can be long).
     /// </summary>
-    public List<int> Operands(int i) => Expand(i, expandTerms: false);
+    public List<int> Operands(int i) => Expand(i, expandTerms: false, []);
 
     /// <summary>
     /// Where the edges into operator <paramref name="i"/> come from: its operands, with absorbed terms
     /// replaced by their own inputs.
     /// </summary>
-    public List<int> EdgeSources(int i) => Expand(i, expandTerms: true);
+    public List<int> EdgeSources(int i) => Expand(i, expandTerms: true, []);
 
-    private List<int> Expand(int i, bool expandTerms)
+    /// <summary>Fills <paramref name="into"/> (cleared first) with the operands or edge sources of <paramref name="i"/>.</summary>
+    public List<int> Expand(int i, bool expandTerms, List<int> into)
     {
+        into.Clear();
         if (!_absorbs)
         {
-            return DirectInputs(i);
+            foreach (var input in Order[i].Inputs)
+            {
+                into.Add(_index[input]);
+            }
+
+            return into;
         }
 
-        var result = new List<int>();
         var pending = new Stack<int>();
         PushInputs(pending, i);
         while (pending.Count > 0)
@@ -274,11 +280,11 @@ internal sealed class DrawingPlan
             }
             else
             {
-                result.Add(next);
+                into.Add(next);
             }
         }
 
-        return result;
+        return into;
     }
 
     /// <summary>
@@ -375,18 +381,6 @@ internal sealed class DrawingPlan
 
     /// <summary>Whether any value was absorbed into an operator (chains or terms); if not, operands are just inputs.</summary>
     private bool _absorbs;
-
-    private List<int> DirectInputs(int i)
-    {
-        var inputs = Order[i].Inputs;
-        var operands = new List<int>(inputs.Count);
-        foreach (var input in inputs)
-        {
-            operands.Add(_index[input]);
-        }
-
-        return operands;
-    }
 
     private void PushInputs(Stack<int> pending, int i)
     {

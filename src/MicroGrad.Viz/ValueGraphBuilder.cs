@@ -20,9 +20,17 @@ internal sealed class ValueGraphBuilder
 
     private DotSink _sink;
 
+    // Scratch lists and predicates reused for every operator node: a big graph has tens of thousands.
+    private readonly List<int> _operands = [];
+    private readonly List<int> _sources = [];
+    private readonly Predicate<int> _isTerm;
+    private readonly Predicate<int> _isFolded;
+
     public ValueGraphBuilder(DrawingPlan plan)
     {
         _sink = new DotSink.Model(_graph);
+        _isTerm = u => plan.Term[u];
+        _isFolded = u => plan.Folded[u];
         _plan = plan;
         _options = plan.Views;
         _ids = new string?[plan.Order.Count];
@@ -41,7 +49,7 @@ internal sealed class ValueGraphBuilder
     /// <summary>Writes the DOT straight to <paramref name="writer"/>, holding only the edges; not for clusters.</summary>
     public void WriteTo(TextWriter writer)
     {
-        var stream = new DotSink.Stream(writer, _graph);
+        var stream = new DotSink.Stream(writer, _graph, _plan.Order.Count * 2);
         _sink = stream;
         Emit();
         stream.Finish();
@@ -273,10 +281,10 @@ internal sealed class ValueGraphBuilder
             }
 
             string op = _ids[i] + "_op";
-            var operands = _plan.Operands(i);
-            bool hasTerms = operands.Exists(u => _plan.Term[u]);
+            var operands = _plan.Expand(i, expandTerms: false, _operands);
+            bool hasTerms = operands.Exists(_isTerm);
             HashSet<string>? opEdges = null;
-            foreach (int u in _plan.EdgeSources(i))
+            foreach (int u in _plan.Expand(i, expandTerms: true, _sources))
             {
                 if (_plan.Folded[u])
                 {
@@ -305,16 +313,16 @@ internal sealed class ValueGraphBuilder
     private string OperatorLabel(int i)
     {
         var value = _plan.Order[i];
-        var operands = _plan.Operands(i);
+        var operands = _plan.Expand(i, expandTerms: false, _operands);
         bool nary = operands.Count > 2;
-        if (!nary && !operands.Exists(u => _plan.Folded[u]))
+        if (!nary && !operands.Exists(_isFolded))
         {
             return value.Op;
         }
 
-        string count = operands.Count.ToString(CultureInfo.InvariantCulture) + (operands.Exists(u => _plan.Term[u]) ? " terms" : string.Empty);
+        string count = operands.Count.ToString(CultureInfo.InvariantCulture) + (operands.Exists(_isTerm) ? " terms" : string.Empty);
         string op = nary ? (value.Op == "+" ? "Σ" : "Π") + " (" + count + ")" : value.Op;
-        var folded = operands.FindAll(u => _plan.Folded[u]);
+        var folded = operands.FindAll(_isFolded);
         if (folded.Count == 0)
         {
             return op;
