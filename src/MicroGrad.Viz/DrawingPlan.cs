@@ -250,12 +250,9 @@ internal sealed class DrawingPlan
     public List<int> Operands(int i) => Expand(i, expandTerms: false, []);
 
     /// <summary>
-    /// Where the edges into operator <paramref name="i"/> come from: its operands, with absorbed terms
-    /// replaced by their own inputs.
+    /// Fills <paramref name="into"/> (cleared first) with the operands of <paramref name="i"/> or, with
+    /// <paramref name="expandTerms"/>, where its edges come from: absorbed terms replaced by their inputs.
     /// </summary>
-    public List<int> EdgeSources(int i) => Expand(i, expandTerms: true, []);
-
-    /// <summary>Fills <paramref name="into"/> (cleared first) with the operands or edge sources of <paramref name="i"/>.</summary>
     public List<int> Expand(int i, bool expandTerms, List<int> into)
     {
         into.Clear();
