@@ -11,6 +11,9 @@ namespace MicroGrad.Benchmarks;
 /// </summary>
 public static class Report
 {
+    /// <summary>Values in the graph of one moons demo step (micrograd's figure, from the brief).</summary>
+    public const int DemoStepValues = 65_818;
+
     public static int Run(TextWriter output)
     {
         var data = new MoonsWorkload();
@@ -32,6 +35,12 @@ public static class Report
         output.WriteLine(Line($"demo-step-fused: {fusedMs:0.000} ms"));
         output.WriteLine(Line($"demo-step-engine: {engineMs:0.000} ms"));
         output.WriteLine(Line($"demo-step-ratio: {engineMs / fusedMs:0.00}"));
+
+        // What one object per value costs before any arithmetic: the bound on the ratio while a
+        // Value is a heap object (see the README's performance section).
+        double allocationMs = Median(60, _ => AllocateStepOfValues()) * 1e3;
+        output.WriteLine(Line($"demo-step-alloc-floor: {allocationMs:0.000} ms"));
+        output.WriteLine(Line($"demo-step-alloc-ratio: {allocationMs / fusedMs:0.00}"));
 
         output.WriteLine(Line($"backward-chain-1m: {BackwardChainNsPerValue():0.0} ns/value"));
         output.WriteLine(Line($"value-bytes: {ValueBytes():0}"));
@@ -69,6 +78,18 @@ public static class Report
         }
 
         return Median(times);
+    }
+
+    /// <summary>Creates as many leaf values as one demo step's graph holds, and keeps them alive together.</summary>
+    public static void AllocateStepOfValues()
+    {
+        var values = new Value[DemoStepValues];
+        for (int i = 0; i < values.Length; i++)
+        {
+            values[i] = new Value(i);
+        }
+
+        GC.KeepAlive(values);
     }
 
     /// <summary>Bytes allocated per value an operator creates (a * b, no constants).</summary>
