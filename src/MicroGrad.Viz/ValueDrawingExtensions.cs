@@ -14,17 +14,19 @@ public static class ValueDrawingExtensions
 
     /// <summary>
     /// Draws the graph that ends in <paramref name="root"/> into a file, atomically. The extension
-    /// picks the format: <c>.svg</c>, <c>.png</c>, <c>.pdf</c> and <c>.json</c> run Graphviz;
-    /// <c>.dot</c> and <c>.gv</c> write the DOT itself and need no Graphviz.
+    /// picks the format: <c>.png</c>, <c>.pdf</c> and <c>.json</c> run Graphviz; <c>.svg</c> runs the
+    /// renderer <see cref="GraphvizOptions.Renderer"/> picks (by default Graphviz when installed, else
+    /// the embedded one); <c>.dot</c> and <c>.gv</c> write the DOT itself and need no Graphviz.
     /// </summary>
     /// <param name="root">The value to draw.</param>
     /// <param name="path">The file to write; its folder must exist.</param>
     /// <param name="drawing">How to draw; <see cref="DrawingOptions.Default"/> when <see langword="null"/>.</param>
-    /// <param name="graphviz">How to run Graphviz; <see cref="GraphvizOptions.Default"/> when <see langword="null"/>.</param>
+    /// <param name="graphviz">Which renderer, and how to run Graphviz; <see cref="GraphvizOptions.Default"/> when <see langword="null"/>.</param>
     /// <param name="cancellationToken">Cancels the run and kills Graphviz.</param>
     /// <returns>The path written and any Graphviz warnings.</returns>
     /// <exception cref="ArgumentException">The extension names no format.</exception>
-    /// <exception cref="GraphvizException">Graphviz is missing, failed or timed out.</exception>
+    /// <exception cref="GraphvizException">Graphviz was chosen and is missing, failed or timed out.</exception>
+    /// <exception cref="GraphTooLargeException">The drawing has more than <see cref="GraphvizOptions.MaxNodes"/> nodes.</exception>
     public static async Task<GraphvizResult> SaveDrawingAsync(
         this Value root,
         string path,
@@ -52,32 +54,41 @@ public static class ValueDrawingExtensions
             return new GraphvizResult(format, [], target, []);
         }
 
-        return await new GraphvizRunner(graphviz).SaveAsync(graph, path, format, cancellationToken).ConfigureAwait(false);
+        return await new GraphRenderer(graphviz).SaveAsync(graph, path, format, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Draws the graph that ends in <paramref name="root"/> in memory with Graphviz.</summary>
+    /// <summary>
+    /// Draws the graph that ends in <paramref name="root"/> in memory, with the renderer
+    /// <see cref="GraphRenderer.Choose"/> picks (SVG can be drawn without Graphviz).
+    /// </summary>
     /// <param name="root">The value to draw.</param>
     /// <param name="format">The output format.</param>
     /// <param name="drawing">How to draw; <see cref="DrawingOptions.Default"/> when <see langword="null"/>.</param>
-    /// <param name="graphviz">How to run Graphviz; <see cref="GraphvizOptions.Default"/> when <see langword="null"/>.</param>
+    /// <param name="graphviz">Which renderer, and how to run Graphviz; <see cref="GraphvizOptions.Default"/> when <see langword="null"/>.</param>
     /// <param name="cancellationToken">Cancels the run and kills Graphviz.</param>
-    /// <returns>The rendered bytes and any warnings.</returns>
-    /// <exception cref="GraphvizException">Graphviz is missing, failed or timed out.</exception>
+    /// <returns>The rendered bytes, any warnings, and which renderer drew them.</returns>
+    /// <exception cref="NotSupportedException">The embedded renderer was asked for PNG or PDF.</exception>
+    /// <exception cref="GraphvizException">Graphviz was chosen and is missing, failed or timed out.</exception>
+    /// <exception cref="GraphTooLargeException">The drawing has more than <see cref="GraphvizOptions.MaxNodes"/> nodes.</exception>
     public static Task<GraphvizResult> RenderAsync(
         this Value root,
         GraphvizFormat format = GraphvizFormat.Svg,
         DrawingOptions? drawing = null,
         GraphvizOptions? graphviz = null,
         CancellationToken cancellationToken = default) =>
-        new GraphvizRunner(graphviz).RenderAsync(ValueGraphWriter.ToDotGraph(root, drawing), format, cancellationToken);
+        new GraphRenderer(graphviz).RenderAsync(ValueGraphWriter.ToDotGraph(root, drawing), format, cancellationToken);
 
-    /// <summary>Draws the graph that ends in <paramref name="root"/> as SVG text with Graphviz.</summary>
+    /// <summary>
+    /// Draws the graph that ends in <paramref name="root"/> as SVG text: with Graphviz when it is
+    /// installed, else with the embedded renderer (see <see cref="GraphvizOptions.Renderer"/>).
+    /// </summary>
     /// <param name="root">The value to draw.</param>
     /// <param name="drawing">How to draw; <see cref="DrawingOptions.Default"/> when <see langword="null"/>.</param>
-    /// <param name="graphviz">How to run Graphviz; <see cref="GraphvizOptions.Default"/> when <see langword="null"/>.</param>
+    /// <param name="graphviz">Which renderer, and how to run Graphviz; <see cref="GraphvizOptions.Default"/> when <see langword="null"/>.</param>
     /// <param name="cancellationToken">Cancels the run and kills Graphviz.</param>
     /// <returns>The SVG document.</returns>
-    /// <exception cref="GraphvizException">Graphviz is missing, failed or timed out.</exception>
+    /// <exception cref="GraphvizException">Graphviz was chosen and is missing, failed or timed out.</exception>
+    /// <exception cref="GraphTooLargeException">The drawing has more than <see cref="GraphvizOptions.MaxNodes"/> nodes.</exception>
     public static async Task<string> RenderSvgAsync(
         this Value root,
         DrawingOptions? drawing = null,

@@ -10,7 +10,7 @@ internal sealed class DoctorCommand
 
     public DoctorCommand()
     {
-        Command = new Command("doctor", "Report which Graphviz (dot) mgviz finds, where, and its version; explain how to install it if missing.");
+        Command = new Command("doctor", "Report which Graphviz (dot) mgviz finds, where, and its version, and which renderer 'render --renderer auto' uses; explain how to install Graphviz if missing.");
         _graphviz.AddTo(Command, layout: false);
     }
 
@@ -29,6 +29,7 @@ internal sealed class DoctorCommand
             var version = await new GraphvizRunner(options).GetVersionAsync(cancellationToken).ConfigureAwait(false);
             await output.WriteLineAsync($"Graphviz: {version.Path}").ConfigureAwait(false);
             await output.WriteLineAsync($"version: {version.Text}").ConfigureAwait(false);
+            await output.WriteLineAsync("renderer (auto): graphviz").ConfigureAwait(false);
             await output.WriteLineAsync("status: ok, mgviz render can write svg, png and pdf").ConfigureAwait(false);
             return ExitCodes.Success;
         }
@@ -36,7 +37,11 @@ internal sealed class DoctorCommand
         {
             await output.WriteLineAsync("Graphviz: not found").ConfigureAwait(false);
             await output.WriteLineAsync($"looked in: {string.Join("; ", error.Searched)}").ConfigureAwait(false);
-            await output.WriteLineAsync($"status: mgviz render can write dot and json only. {GraphvizNotFoundException.InstallHint}").ConfigureAwait(false);
+            // Only an explicit path to dot (option or MGVIZ_DOT) keeps auto on Graphviz when dot is missing.
+            bool embedded = new GraphRenderer(options).Choose(GraphvizFormat.Svg) == Renderer.Embedded;
+            await output.WriteLineAsync($"renderer (auto): {(embedded ? "embedded (svg only)" : "graphviz (configured path missing)")}").ConfigureAwait(false);
+            await output.WriteLineAsync(
+                $"status: mgviz render can write {(embedded ? "svg (embedded renderer), " : string.Empty)}dot and json; png and pdf need Graphviz. {GraphvizNotFoundException.InstallHint}").ConfigureAwait(false);
             return ExitCodes.GraphvizNotFound;
         }
     }

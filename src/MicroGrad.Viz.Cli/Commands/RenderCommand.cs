@@ -37,6 +37,12 @@ internal sealed class RenderCommand
     private readonly Option<bool> _force = new("--force") { Description = "Run Graphviz whatever the drawing's size." };
     private readonly Option<bool> _colorGrad = new("--color-grad") { Description = "Colour values by gradient: red positive, blue negative." };
     private readonly Option<string?> _title = new("--title") { Description = "A title above the graph.", HelpName = "TEXT" };
+    private readonly Option<string?> _renderer = new("--renderer")
+    {
+        Description = "auto (default: Graphviz if dot is found, else embedded), graphviz, or embedded (built-in layout, SVG only, nothing to install).",
+        HelpName = "NAME",
+    };
+
     private readonly Option<bool> _noBackward = new("--no-backward") { Description = "Draw the forward pass only (gradients stay 0)." };
 
     public RenderCommand()
@@ -60,6 +66,7 @@ internal sealed class RenderCommand
         Command.Add(_colorGrad);
         Command.Add(_title);
         Command.Add(_noBackward);
+        Command.Add(_renderer);
         _graphviz.AddTo(Command, layout: true);
     }
 
@@ -131,6 +138,28 @@ internal sealed class RenderCommand
             graphviz = maxNodes >= 1 ? graphviz with { MaxNodes = maxNodes } : throw new UsageException($"--max-nodes must be at least 1, got {maxNodes}");
         }
 
+        if (result.GetValue(_renderer) is { } rendererName)
+        {
+            var renderer = rendererName.ToUpperInvariant() switch
+            {
+                "AUTO" => Renderer.Auto,
+                "GRAPHVIZ" => Renderer.Graphviz,
+                "EMBEDDED" => Renderer.Embedded,
+                _ => throw new UsageException($"--renderer '{rendererName}' must be auto, graphviz or embedded"),
+            };
+            if (renderer == Renderer.Embedded && format is OutputFormat.Png or OutputFormat.Pdf)
+            {
+                throw new UsageException($"--renderer embedded draws svg only; {format.ToString().ToLowerInvariant()} needs Graphviz (--renderer graphviz or auto)");
+            }
+
+            if (renderer == Renderer.Embedded && result.GetValue(_graphviz.Engine) is not null)
+            {
+                throw new UsageException("--engine picks a Graphviz layout engine; it does nothing with --renderer embedded");
+            }
+
+            graphviz = graphviz with { Renderer = renderer };
+        }
+
         return new RenderSettings(program, output, format, drawing, graphviz);
     }
 
@@ -166,13 +195,21 @@ internal sealed class RenderCommand
             OutputFormat.Pdf => GraphvizFormat.Pdf,
             _ => GraphvizFormat.Svg,
         };
-        var runner = new GraphvizRunner(settings.Graphviz);
+        var renderer = new GraphRenderer(settings.Graphviz);
+        var chosen = renderer.Choose(format);
+        if (chosen == Renderer.Embedded && settings.Graphviz.Renderer == Renderer.Auto)
+        {
+            await console.Error.WriteLineAsync("mgviz: Graphviz (dot) not found; drawing with the embedded renderer (mgviz doctor explains how to install Graphviz)").ConfigureAwait(false);
+        }
+
+        var pinned = settings.Graphviz with { Renderer = chosen }; // decided once: the message above stays true
+        renderer = new GraphRenderer(pinned);
         GraphvizResult rendered;
-        await using (Spinner.Start(console, "Graphviz is laying out the graph…").ConfigureAwait(false))
+        await using (Spinner.Start(console, chosen == Renderer.Graphviz ? "Graphviz is laying out the graph…" : "Laying out the graph…").ConfigureAwait(false))
         {
             rendered = settings.Output is null
-                ? await runner.RenderAsync(graph, format, cancellationToken).ConfigureAwait(false)
-                : await runner.SaveAsync(graph, settings.Output, format, cancellationToken).ConfigureAwait(false);
+                ? await renderer.RenderAsync(graph, format, cancellationToken).ConfigureAwait(false)
+                : await renderer.SaveAsync(graph, settings.Output, format, cancellationToken).ConfigureAwait(false);
         }
 
         foreach (var warning in rendered.Warnings)

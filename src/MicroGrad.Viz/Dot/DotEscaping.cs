@@ -127,6 +127,33 @@ public static class DotEscaping
         return builder.ToString();
     }
 
+    /// <summary>
+    /// Escapes one line of label text for the embedded renderer's SVG (element content or attribute
+    /// value): <c>&amp; &lt; &gt; "</c> as entities, spaces SVG would collapse as no-break spaces (the
+    /// same rule as record fields), characters XML forbids as their visible stand-ins.
+    /// </summary>
+    internal static string Svg(string text)
+    {
+        var builder = new StringBuilder(text.Length + 8);
+        for (int i = 0; i < text.Length; i++)
+        {
+            char c = text[i];
+            switch (c)
+            {
+                case '&': builder.Append("&amp;"); break;
+                case '<': builder.Append("&lt;"); break;
+                case '>': builder.Append("&gt;"); break;
+                case '"': builder.Append("&quot;"); break;
+                case ' ' or '\t': builder.Append(SpaceMatters(text, i) ? '\u00A0' : ' '); break;
+                default:
+                    i += AppendSafeChar(builder, text, i) - 1;
+                    break;
+            }
+        }
+
+        return builder.ToString();
+    }
+
     /// <summary>Whether <see cref="AppendAtom"/> would change any character of <paramref name="text"/>.</summary>
     internal static bool NeedsEscaping(string text, bool record)
     {

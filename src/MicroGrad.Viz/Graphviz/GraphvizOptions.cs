@@ -38,10 +38,29 @@ public sealed record GraphvizOptions
     } = TimeSpan.FromSeconds(60);
 
     /// <summary>
+    /// Which backend <see cref="GraphRenderer"/> and the <see cref="ValueDrawingExtensions"/> use.
+    /// Default <see cref="Viz.Renderer.Auto"/>: Graphviz when it is installed, else the embedded
+    /// renderer for SVG. <see cref="GraphvizRunner"/> itself always runs Graphviz.
+    /// </summary>
+    public Renderer Renderer
+    {
+        get;
+        init
+        {
+            if (!Enum.IsDefined(value))
+            {
+                throw new ArgumentOutOfRangeException(nameof(value), value, "Unknown renderer.");
+            }
+
+            field = value;
+        }
+    }
+
+    /// <summary>
     /// The most nodes a graph may have before <see cref="GraphvizRunner"/> refuses to start Graphviz
     /// and throws <see cref="GraphTooLargeException"/>, because larger drawings can take Graphviz
     /// minutes and are unreadable anyway. Default 2000; <see cref="int.MaxValue"/> to lift it.
-    /// Applies to <see cref="Dot.DotGraph"/> input, whose size is known before running.
+    /// Applies to <see cref="Dot.DotGraph"/> input, whose size is known before running, with either renderer.
     /// </summary>
     public int MaxNodes
     {

@@ -1,15 +1,22 @@
 namespace MicroGrad.Viz.Graphviz;
 
-/// <summary>What a successful Graphviz run produced.</summary>
+/// <summary>What a successful rendering produced (by Graphviz or, for SVG, the embedded renderer).</summary>
 public sealed class GraphvizResult
 {
-    internal GraphvizResult(GraphvizFormat format, byte[] output, string? outputPath, IReadOnlyList<string> warnings)
+    internal GraphvizResult(GraphvizFormat format, byte[] output, string? outputPath, IReadOnlyList<string> warnings, Renderer renderer = Renderer.Graphviz)
     {
+        Renderer = renderer;
         Format = format;
         Output = output;
         OutputPath = outputPath;
         Warnings = warnings;
     }
+
+    /// <summary>
+    /// Which backend drew it: <see cref="Viz.Renderer.Graphviz"/> or <see cref="Viz.Renderer.Embedded"/>
+    /// (never <see cref="Viz.Renderer.Auto"/>). DOT and JSON exports report Graphviz's DOT writer as Graphviz.
+    /// </summary>
+    public Renderer Renderer { get; }
 
     /// <summary>The format produced.</summary>
     public GraphvizFormat Format { get; }
