@@ -20,7 +20,7 @@ internal static class LayeredLayout
 
     public const double ArrowLength = 10, ArrowHalfWidth = 3.5;
 
-    private const double Margin = 8, LayerGap = 44, SliceGap = 18, ClusterPadding = 10;
+    private const double Margin = 8, LayerGap = 44, SliceGap = 18, MinimumGap = 8, ClusterPadding = 10;
 
     public static GraphLayout Compute(DotGraph graph)
     {
@@ -119,6 +119,7 @@ internal static class LayeredLayout
             node.Center = new LayoutPoint(position.X, position.Y);
         }
 
+        Separate(nodes, horizontal: direction is LayoutDirection.LeftToRight or LayoutDirection.RightToLeft);
         var routes = new Dictionary<LayoutEdge, LayoutPoint[]>();
         foreach (var (layoutEdge, points) in algorithm.EdgeRoutes)
         {
@@ -129,6 +130,37 @@ internal static class LayeredLayout
         }
 
         return routes;
+    }
+
+    /// <summary>
+    /// GraphShape's coordinate assignment can leave neighbours in a layer overlapping by a few points
+    /// (found by the layout property tests); this sweep pushes such nodes apart across the flow.
+    /// </summary>
+    private static void Separate(List<LayoutNode> nodes, bool horizontal)
+    {
+        double Along(LayoutNode n, double side) => horizontal ? n.Center.X + (side * n.Width / 2) : n.Center.Y + (side * n.Height / 2);
+        double Across(LayoutNode n, double side) => horizontal ? n.Center.Y + (side * n.Height / 2) : n.Center.X + (side * n.Width / 2);
+        var placed = new List<LayoutNode>();
+        foreach (var node in nodes.OrderBy(n => Across(n, -1)).ThenBy(n => n.Index))
+        {
+            bool moved = true;
+            while (moved)
+            {
+                moved = false;
+                foreach (var other in placed)
+                {
+                    bool sameLayer = Along(node, -1) < Along(other, 1) && Along(other, -1) < Along(node, 1);
+                    double overlap = Across(other, 1) + MinimumGap - Across(node, -1);
+                    if (sameLayer && overlap > 0 && Across(node, 1) > Across(other, -1) - MinimumGap)
+                    {
+                        node.Center += horizontal ? new LayoutPoint(0, overlap) : new LayoutPoint(overlap, 0);
+                        moved = true;
+                    }
+                }
+            }
+
+            placed.Add(node);
+        }
     }
 
     private static void Route(LayoutEdge edge, LayoutPoint[] bends, LayoutPoint flow, Dictionary<LayoutEdge, (LayoutPoint Start, LayoutPoint Tip)> ports)
@@ -153,18 +185,31 @@ internal static class LayeredLayout
 
     private static void RouteLoop(LayoutEdge edge, LayoutPoint flow)
     {
-        // A self-loop leaves and re-enters the node's far side, bulging out sideways.
+        // A self-loop leaves and re-enters the node's side, bulging out sideways.
         var node = edge.From;
-        var across = new LayoutPoint(flow.Y, flow.X);
-        double half = (Math.Abs(across.X) * node.Width / 2) + (Math.Abs(across.Y) * node.Height / 2);
-        var side = node.Center + (across * half);
+        var across = new LayoutPoint(Math.Abs(flow.Y), Math.Abs(flow.X));
         double spread = Math.Min(8, ((Math.Abs(flow.X) * node.Width) + (Math.Abs(flow.Y) * node.Height)) / 4);
-        var tip = side - (flow * spread);
-        edge.Points.Add(side + (flow * spread));
-        edge.Points.Add(side + (across * 18));
+        var start = OnSide(node, across, spread);
+        var tip = OnSide(node, across, -spread);
+        edge.Points.Add(start);
+        edge.Points.Add(node.Center + (across * ((across.X * node.Width / 2) + (across.Y * node.Height / 2) + 18)));
         edge.Points.Add(tip + (across * ArrowLength));
         edge.Tip = tip;
         edge.TipDirection = across * -1;
+    }
+
+    /// <summary>
+    /// The point of the node's outline on the side <paramref name="outwards"/> points to, shifted
+    /// <paramref name="offset"/> along that side (positive: along the axis perpendicular to it).
+    /// </summary>
+    private static LayoutPoint OnSide(LayoutNode node, LayoutPoint outwards, double offset)
+    {
+        var along = new LayoutPoint(Math.Abs(outwards.Y), Math.Abs(outwards.X));
+        double halfOut = (Math.Abs(outwards.X) * node.Width / 2) + (Math.Abs(outwards.Y) * node.Height / 2);
+        double halfSide = (along.X * node.Width / 2) + (along.Y * node.Height / 2);
+        double ratio = offset / halfSide;
+        double reach = node.Shape == LayoutShape.Ellipse ? halfOut * Math.Sqrt(1 - (ratio * ratio)) : halfOut;
+        return node.Center + (outwards * reach) + (along * offset);
     }
 
     /// <summary>
@@ -193,14 +238,10 @@ internal static class LayeredLayout
     private static void Spread(LayoutNode node, List<LayoutEdge> side, LayoutPoint outwards, LayoutPoint across, Dictionary<LayoutEdge, LayoutPoint> ports)
     {
         double sideLength = across.X != 0 ? node.Width : node.Height;
-        double halfAlong = (Math.Abs(outwards.X) * node.Width / 2) + (Math.Abs(outwards.Y) * node.Height / 2);
         double spacing = side.Count > 1 ? Math.Min(10, sideLength * 0.6 / (side.Count - 1)) : 0;
         for (int slot = 0; slot < side.Count; slot++)
         {
-            double offset = (slot - ((side.Count - 1) / 2.0)) * spacing;
-            double ratio = offset / (sideLength / 2);
-            double reach = node.Shape == LayoutShape.Ellipse ? halfAlong * Math.Sqrt(1 - (ratio * ratio)) : halfAlong;
-            ports[side[slot]] = node.Center + (outwards * reach) + (across * offset);
+            ports[side[slot]] = OnSide(node, outwards, (slot - ((side.Count - 1) / 2.0)) * spacing);
         }
     }
 

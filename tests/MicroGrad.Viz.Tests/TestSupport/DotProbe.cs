@@ -12,6 +12,9 @@ internal static class DotProbe
 {
     public const string Variable = "MGVIZ_DOT_PROBE_CULTURE";
 
+    /// <summary>Set to <c>svg</c> to make the probe write the embedded renderer's SVG instead of DOT.</summary>
+    public const string FormatVariable = "MGVIZ_DOT_PROBE_FORMAT";
+
     public static Value Graph()
     {
         var root = SampleGraphs.Neuron() * new Value(-1.5, "k {|} \"é\" 😀");
@@ -35,7 +38,15 @@ internal static class DotProbe
         CultureInfo.CurrentUICulture = CultureInfo.CurrentCulture;
         using (var stdout = Console.OpenStandardOutput())
         {
-            MicroGrad.Viz.Dot.DotWriter.Write(ValueGraphWriter.ToDotGraph(Graph(), Options), stdout);
+            var graph = ValueGraphWriter.ToDotGraph(Graph(), Options);
+            if (Environment.GetEnvironmentVariable(FormatVariable) == "svg")
+            {
+                stdout.Write(MicroGrad.Viz.Dot.DotWriter.Utf8.GetBytes(MicroGrad.Viz.Embedded.EmbeddedRenderer.RenderSvg(graph)));
+            }
+            else
+            {
+                MicroGrad.Viz.Dot.DotWriter.Write(graph, stdout);
+            }
         }
 
         Environment.Exit(0);
