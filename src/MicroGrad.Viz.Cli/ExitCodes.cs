@@ -24,7 +24,7 @@ internal static class ExitCodes
     /// <summary>An input file could not be read or the output could not be written.</summary>
     public const int IoError = 6;
 
-    /// <summary>The drawing has more nodes than the size guard allows (<c>--max-nodes</c>); Graphviz was not started.</summary>
+    /// <summary>The drawing has more nodes than the size guard allows (<c>--max-nodes</c>); no layout was started.</summary>
     public const int GraphTooLarge = 7;
 
     /// <summary>A bug in mgviz: please report it with the message.</summary>

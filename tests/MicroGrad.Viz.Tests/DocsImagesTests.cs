@@ -8,7 +8,8 @@ namespace MicroGrad.Viz.Tests;
 /// The README's pictures under <c>docs/images</c> must match what the code draws today. Each image
 /// has its DOT committed beside it: the DOT must equal the current output byte for byte, and the SVG
 /// must show exactly the nodes and texts of that DOT. Regenerate both with
-/// <c>tools/update-docs-images.sh</c> (it needs Graphviz).
+/// <c>tools/update-docs-images.sh</c> (it needs Graphviz); the embedded renderer's versions with
+/// <c>tools/render-embedded-gallery.sh</c> (it does not).
 /// </summary>
 public class DocsImagesTests
 {
@@ -54,6 +55,29 @@ public class DocsImagesTests
         {
             Assert.Equal(Texts(node.Attributes["label"]), svg[node.Id].Select(t => t.Replace('\u00A0', ' ')));
         }
+    }
+
+    /// <summary>
+    /// The embedded renderer's drawings of the same graphs (<c>docs/images/embedded</c>): its output is
+    /// deterministic, so these are compared byte for byte, and regenerating them needs no Graphviz.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Images))]
+    public async Task Committed_embedded_image_matches_the_code(string name)
+    {
+        string svg = MicroGrad.Viz.Embedded.EmbeddedRenderer.RenderSvg(Gallery[name]());
+        string path = Path.Combine(ImagesFolder, "embedded", name + ".svg");
+
+        if (!Snapshot.IsCi && Environment.GetEnvironmentVariable(UpdateVariable) == "1")
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            await File.WriteAllTextAsync(path, svg, TestContext.Current.CancellationToken);
+        }
+
+        Assert.True(File.Exists(path), $"{path} is missing: run tools/render-embedded-gallery.sh");
+        Assert.True(
+            svg == await File.ReadAllTextAsync(path, TestContext.Current.CancellationToken),
+            $"docs/images/embedded/{name}.svg is stale: the embedded renderer draws it differently now. Run tools/render-embedded-gallery.sh and review the images.");
     }
 
     private static string ImagesFolder => Path.Combine(Snapshot.RepositoryRoot, "docs", "images");

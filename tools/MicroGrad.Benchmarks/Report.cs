@@ -49,6 +49,10 @@ public static class Report
         output.WriteLine(Line($"dot-emit-65k: {nsPerValue:0.0} ns/value"));
         output.WriteLine(Line($"dot-emit-mb-per-s: {mbPerSecond:0.0}"));
 
+        var (onePointMs, stepMs, stepNodes) = EmbeddedSvg(data);
+        output.WriteLine(Line($"embedded-svg-one-point: {onePointMs:0.0} ms"));
+        output.WriteLine(Line($"embedded-svg-step-{stepNodes}-nodes: {stepMs:0} ms"));
+
         output.WriteLine(ColdStart("cli-cold-start", Path.Combine(AppContext.BaseDirectory, OperatingSystem.IsWindows() ? "mgviz.exe" : "mgviz")));
         string aot = Environment.GetEnvironmentVariable("MGVIZ_AOT") is { Length: > 0 } path ? path : Path.Combine(AppContext.BaseDirectory, "aot", "mgviz");
         output.WriteLine(File.Exists(aot)
@@ -131,6 +135,27 @@ public static class Report
 
         double seconds = Median(times);
         return (seconds * 1e9 / values, writer.Count / 1e6 / seconds);
+    }
+
+    /// <summary>
+    /// The embedded renderer (layout and SVG) on the one-point MLP graph and on one training step's
+    /// graph, both with the default views, as mgviz draws them.
+    /// </summary>
+    public static (double OnePointMs, double StepMs, int StepNodes) EmbeddedSvg(MoonsWorkload data)
+    {
+        var model = data.NewModel();
+        var score = model.Forward([new Value(data.Points[0][0], "x0"), new Value(data.Points[0][1], "x1")])[0];
+        var onePoint = (1 + (-data.Labels[0] * score)).Relu() + (1e-4 * Value.Sum(model.Parameters().Select(p => p * p)));
+        onePoint.Backward();
+        var step = data.Loss(model);
+        step.Backward();
+
+        double Time(Value root, int runs)
+        {
+            return Median(runs, _ => MicroGrad.Viz.Embedded.EmbeddedRenderer.WriteSvg(ValueGraphWriter.ToDotGraph(root), TextWriter.Null)) * 1e3;
+        }
+
+        return (Time(onePoint, 9), Time(step, 3), ValueGraphWriter.ToDotGraph(step).NodeCount);
     }
 
     private static string ColdStart(string name, string executable)

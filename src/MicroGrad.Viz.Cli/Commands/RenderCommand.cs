@@ -33,8 +33,8 @@ internal sealed class RenderCommand
     private readonly Option<string?> _focus = new("--focus") { Description = "Draw only around the value named NAME; the rest becomes stubs that count what they hide.", HelpName = "NAME" };
     private readonly Option<int?> _focusDepth = new("--focus-depth") { Description = "With --focus: keep values within N edges (default: NAME and all its inputs).", HelpName = "N" };
     private readonly Option<bool> _plain = new("--plain") { Description = "Turn the automatic views off: draw every value (big graphs may hit the size guard)." };
-    private readonly Option<int?> _maxNodes = new("--max-nodes") { Description = "Refuse to run Graphviz on more nodes than this (default 2000).", HelpName = "N" };
-    private readonly Option<bool> _force = new("--force") { Description = "Run Graphviz whatever the drawing's size." };
+    private readonly Option<int?> _maxNodes = new("--max-nodes") { Description = "Refuse to lay out more nodes than this (default 2000).", HelpName = "N" };
+    private readonly Option<bool> _force = new("--force") { Description = "Lay out the drawing whatever its size." };
     private readonly Option<bool> _colorGrad = new("--color-grad") { Description = "Colour values by gradient: red positive, blue negative." };
     private readonly Option<string?> _title = new("--title") { Description = "A title above the graph.", HelpName = "TEXT" };
     private readonly Option<string?> _renderer = new("--renderer")

@@ -28,12 +28,12 @@ internal static class LayeredLayout
         string fontFamily = Attribute(graph.GraphAttributes, "fontname")
             ?? Attribute(graph.NodeDefaults, "fontname") ?? "Helvetica,Arial,sans-serif";
         string rankdir = (Attribute(graph.GraphAttributes, "rankdir") ?? "TB").ToUpperInvariant();
-        var (direction, flow) = rankdir switch
+        var flow = rankdir switch
         {
-            "LR" => (LayoutDirection.LeftToRight, new LayoutPoint(1, 0)),
-            "RL" => (LayoutDirection.RightToLeft, new LayoutPoint(-1, 0)),
-            "BT" => (LayoutDirection.BottomToTop, new LayoutPoint(0, -1)),
-            _ => (LayoutDirection.TopToBottom, new LayoutPoint(0, 1)),
+            "LR" => new LayoutPoint(1, 0),
+            "RL" => new LayoutPoint(-1, 0),
+            "BT" => new LayoutPoint(0, -1),
+            _ => new LayoutPoint(0, 1),
         };
 
         var nodes = new List<LayoutNode>();
@@ -57,19 +57,22 @@ internal static class LayeredLayout
             edges.Add(new LayoutEdge(edges.Count, from, to, Style(attributes, graph.EdgeDefaults, fontFamily, isEdge: true)));
         }
 
-        var routes = Place(nodes, edges, direction);
+        var routes = Place(nodes, edges, flow);
+        var clusters = new List<LayoutCluster>();
+        var topClusters = graph.Subgraphs.Select(subgraph => AddClusters(subgraph, byId, graph.NodeDefaults, fontFamily, clusters)).ToList();
+        if (topClusters.Count > 0)
+        {
+            // The bends the layered layout routed around nodes no longer fit once clusters get bands.
+            ClusterBands.Apply(nodes, topClusters, flow.X != 0, ClusterPadding, TextMetric.LineHeight);
+            routes.Clear();
+        }
+
         string? title = Attribute(graph.GraphAttributes, "label");
         bool titleOnTop = string.Equals(Attribute(graph.GraphAttributes, "labelloc"), "t", StringComparison.OrdinalIgnoreCase);
         var ports = Ports(edges, flow);
         foreach (var edge in edges)
         {
             Route(edge, routes.TryGetValue(edge, out var bends) ? bends : [], flow, ports);
-        }
-
-        var clusters = new List<LayoutCluster>();
-        foreach (var subgraph in graph.Subgraphs)
-        {
-            AddClusters(subgraph, byId, graph.NodeDefaults, fontFamily, clusters);
         }
 
         return Normalise(graph, nodes, edges, clusters, flow, title, titleOnTop, fontFamily);
@@ -88,8 +91,20 @@ internal static class LayeredLayout
         }
     }
 
-    private static Dictionary<LayoutEdge, LayoutPoint[]> Place(List<LayoutNode> nodes, List<LayoutEdge> edges, LayoutDirection direction)
+    /// <summary>
+    /// Runs the layered layout. It always runs top to bottom: GraphShape's own left-to-right mode
+    /// spaces the nodes of a layer by their widths instead of their heights, so sideways flows are
+    /// laid out with width and height swapped and then transposed (and mirrored for RL and BT).
+    /// </summary>
+    private static Dictionary<LayoutEdge, LayoutPoint[]> Place(List<LayoutNode> nodes, List<LayoutEdge> edges, LayoutPoint flow)
     {
+        bool horizontal = flow.X != 0;
+        LayoutPoint Map(GraphShape.Point p)
+        {
+            var point = horizontal ? new LayoutPoint(p.Y, p.X) : new LayoutPoint(p.X, p.Y);
+            return flow.X < 0 || flow.Y < 0 ? point with { X = flow.X < 0 ? -point.X : point.X, Y = flow.Y < 0 ? -point.Y : point.Y } : point;
+        }
+
         var graph = new BidirectionalGraph<LayoutNode, Edge<LayoutNode>>(allowParallelEdges: true);
         graph.AddVertexRange(nodes);
         var layoutEdges = new Dictionary<Edge<LayoutNode>, LayoutEdge>();
@@ -103,29 +118,33 @@ internal static class LayeredLayout
             }
         }
 
-        var sizes = nodes.ToDictionary(n => n, n => new GraphShape.Size(n.Width, n.Height));
+        var sizes = nodes.ToDictionary(n => n, n => horizontal ? new GraphShape.Size(n.Height, n.Width) : new GraphShape.Size(n.Width, n.Height));
         var parameters = new SugiyamaLayoutParameters
         {
-            Direction = direction,
+            Direction = LayoutDirection.TopToBottom,
             LayerGap = LayerGap,
             SliceGap = SliceGap,
             EdgeRouting = SugiyamaEdgeRouting.Traditional,
         };
-        var algorithm = new SugiyamaLayoutAlgorithm<LayoutNode, Edge<LayoutNode>, BidirectionalGraph<LayoutNode, Edge<LayoutNode>>>(graph, sizes, parameters);
+        var algorithm = new SugiyamaLayoutAlgorithm<LayoutNode, Edge<LayoutNode>, BidirectionalGraph<LayoutNode, Edge<LayoutNode>>>(graph, sizes, parameters)
+        {
+            // Its crossing minimisation breaks ties at random: a fixed seed makes every run draw the same.
+            // (A seeded Random keeps its sequence across .NET versions.)
+            Rand = new Random(1),
+        };
         algorithm.Compute();
         foreach (var node in nodes)
         {
-            var position = algorithm.VerticesPositions[node];
-            node.Center = new LayoutPoint(position.X, position.Y);
+            node.Center = Map(algorithm.VerticesPositions[node]);
         }
 
-        Separate(nodes, horizontal: direction is LayoutDirection.LeftToRight or LayoutDirection.RightToLeft);
+        Separate(nodes, horizontal);
         var routes = new Dictionary<LayoutEdge, LayoutPoint[]>();
         foreach (var (layoutEdge, points) in algorithm.EdgeRoutes)
         {
             if (points is { Length: > 0 } && layoutEdges.TryGetValue(layoutEdge, out var edge))
             {
-                routes[edge] = [.. points.Select(p => new LayoutPoint(p.X, p.Y))];
+                routes[edge] = [.. points.Select(Map)];
             }
         }
 

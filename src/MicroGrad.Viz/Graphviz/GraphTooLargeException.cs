@@ -1,8 +1,8 @@
 namespace MicroGrad.Viz.Graphviz;
 
 /// <summary>
-/// The drawing has more nodes than <see cref="GraphvizOptions.MaxNodes"/>, so Graphviz was not
-/// started. The message names the views that make the drawing smaller.
+/// The drawing has more nodes than <see cref="GraphvizOptions.MaxNodes"/>, so no layout was started
+/// (Graphviz or embedded). The message names the views that make the drawing smaller.
 /// </summary>
 public sealed class GraphTooLargeException : GraphvizException
 {
@@ -11,10 +11,10 @@ public sealed class GraphTooLargeException : GraphvizException
     /// <param name="limit">The limit it exceeds.</param>
     public GraphTooLargeException(int nodeCount, int limit)
         : base(
-            $"The drawing has {nodeCount} nodes, more than the limit of {limit}: Graphviz would take minutes and the picture would be unreadable. " +
+            $"The drawing has {nodeCount} nodes, more than the limit of {limit}: the layout would take minutes and the picture would be unreadable. " +
             "Make it smaller with the views: fold constants, collapse chains and terms (on by default above 200 values), " +
             "collapse modules (DrawingOptions.Modules = Collapsed, mgviz --modules collapsed, optionally at --module-depth 1), " +
-            "or draw a part of the graph (mgviz --root NAME). To run Graphviz anyway, raise GraphvizOptions.MaxNodes (mgviz --force or --max-nodes N).")
+            "or draw a part of the graph (mgviz --root NAME). To draw it anyway, raise GraphvizOptions.MaxNodes (mgviz --force or --max-nodes N).")
     {
         NodeCount = nodeCount;
         Limit = limit;

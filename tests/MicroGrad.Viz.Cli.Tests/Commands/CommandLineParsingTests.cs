@@ -149,4 +149,25 @@ public class CommandLineParsingTests
         Assert.NotEmpty(cli.Root.Parse(["render", "y = x", "--timeout"]).Errors);
         Assert.NotEmpty(cli.Root.Parse(["frobnicate"]).Errors);
     }
+
+    [Theory]
+    [InlineData(null, Renderer.Auto)]
+    [InlineData("auto", Renderer.Auto)]
+    [InlineData("Graphviz", Renderer.Graphviz)]
+    [InlineData("EMBEDDED", Renderer.Embedded)]
+    public void The_renderer_is_bound(string? name, Renderer expected)
+    {
+        var settings = name is null ? Render("y = x", "-o", "y.svg") : Render("y = x", "-o", "y.svg", "--renderer", name);
+
+        Assert.Equal(expected, settings.Graphviz.Renderer);
+    }
+
+    [Fact]
+    public void Renderer_mistakes_are_usage_errors()
+    {
+        Assert.Contains("must be auto, graphviz or embedded", RenderError("y = x", "--renderer", "cairo"), StringComparison.Ordinal);
+        Assert.Contains("embedded draws svg only; png needs Graphviz", RenderError("y = x", "-o", "y.png", "--renderer", "embedded"), StringComparison.Ordinal);
+        Assert.Contains("embedded draws svg only; pdf needs Graphviz", RenderError("y = x", "--format", "pdf", "--renderer", "embedded"), StringComparison.Ordinal);
+        Assert.Contains("--engine picks a Graphviz layout engine", RenderError("y = x", "-o", "y.svg", "--renderer", "embedded", "--engine", "neato"), StringComparison.Ordinal);
+    }
 }

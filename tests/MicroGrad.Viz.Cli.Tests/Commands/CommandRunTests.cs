@@ -273,4 +273,30 @@ public class CommandRunTests
 
         public override void Write(byte[] buffer, int offset, int count) => bytes.AddRange(buffer.AsSpan(offset, count));
     }
+
+    [Fact]
+    public async Task Render_with_the_embedded_renderer_writes_svg_and_says_nothing()
+    {
+        var console = new FakeConsole();
+
+        int code = await console.RunAsync("render", Seed, "--set", "a=2", "--set", "b=-3", "--set", "c=10", "--set", "f=-2", "--format", "svg", "--renderer", "embedded");
+
+        Assert.Equal(ExitCodes.Success, code);
+        Assert.Equal(string.Empty, console.Error.ToString());
+        var fields = MicroGrad.Viz.Tests.TestSupport.SvgNodes.Parse(Encoding.UTF8.GetBytes(console.Stdout));
+        Assert.Equal(["L", "data -8.0000", "grad 1.0000"], fields["v6"]);
+        Assert.Contains("embedded renderer", console.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_embedded_renderer_keeps_the_size_guard()
+    {
+        var console = new FakeConsole();
+
+        int code = await console.RunAsync("render", Seed, "--set", "a=2", "--set", "b=-3", "--set", "c=10", "--set", "f=-2", "--format", "svg", "--renderer", "embedded", "--max-nodes", "4");
+
+        Assert.Equal(ExitCodes.GraphTooLarge, code);
+        Assert.Contains("10 nodes, more than the limit of 4", console.Error.ToString(), StringComparison.Ordinal);
+        Assert.Equal(string.Empty, console.Stdout);
+    }
 }

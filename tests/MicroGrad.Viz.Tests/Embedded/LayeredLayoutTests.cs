@@ -184,6 +184,23 @@ public sealed class LayeredLayoutTests
     }
 
     [Fact]
+    public void Clusters_keep_to_themselves()
+    {
+        Check((layout, _, _) =>
+        {
+            static IEnumerable<LayoutNode> Members(LayoutCluster c) => c.Nodes.Concat(c.Children.SelectMany(Members));
+            var nested = layout.Clusters.SelectMany(c => c.Children).ToHashSet();
+            foreach (var cluster in layout.Clusters)
+            {
+                var members = Members(cluster).ToHashSet();
+                Assert.All(layout.Nodes.Where(n => !members.Contains(n)), n => Assert.False(cluster.Bounds.Overlaps(n.Bounds), $"{n.Id} is inside {cluster.Id} without belonging to it"));
+                var siblings = nested.Contains(cluster) ? layout.Clusters.Single(c => c.Children.Contains(cluster)).Children : layout.Clusters.Where(c => !nested.Contains(c)).ToList();
+                Assert.All(siblings.Where(s => s != cluster), s => Assert.False(cluster.Bounds.Overlaps(s.Bounds), $"{cluster.Id} overlaps {s.Id}"));
+            }
+        }, iterations: 80);
+    }
+
+    [Fact]
     public void The_canvas_holds_every_node_and_edge()
     {
         Check((layout, _, _) =>
