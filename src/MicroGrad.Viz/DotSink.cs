@@ -13,6 +13,15 @@ internal abstract class DotSink
 
     public abstract void AddEdge(string from, string to);
 
+    /// <summary>
+    /// Writes a value's record node styled by <paramref name="style"/> straight to the output, when
+    /// the sink streams; false means the caller builds the node with <see cref="AddNode"/>.
+    /// </summary>
+    public virtual bool TryWriteValueNode(string id, Value value, NodeStyle style) => false;
+
+    /// <summary>Writes an operator node straight to the output, when the sink streams.</summary>
+    public virtual bool TryWriteOperatorNode(string id, string label) => false;
+
     /// <summary>Builds the model <see cref="ValueGraphWriter.ToDotGraph"/> returns.</summary>
     public sealed class Model(DotGraph graph) : DotSink
     {
@@ -30,12 +39,120 @@ internal abstract class DotSink
     /// Writes nodes as soon as they are complete and keeps only the edges (two strings each), so a
     /// big graph is never held as a model: the text is the same as the model's, byte for byte.
     /// </summary>
-    public sealed class Stream(TextWriter writer, DotGraph header, int expectedEdges) : DotSink
+    /// <summary>
+    /// Writes each node as soon as it is complete and keeps only the edges. Value and operator
+    /// nodes, tens of thousands in a big graph, skip the DOT model: their attribute tails (style,
+    /// shape, operator label) are rendered once through <see cref="DotWriter"/> and reused, and
+    /// numbers are formatted into a buffer; a property test checks the bytes equal the model's.
+    /// </summary>
+    public sealed class Stream(TextWriter writer, DotGraph header, int expectedEdges, DrawingOptions options) : DotSink
     {
         private readonly List<(string From, string To)> _edges = new(expectedEdges);
+        private readonly Dictionary<NodeStyle, string> _valueTails = [];
+        private readonly Dictionary<string, string> _operatorTails = new(StringComparer.Ordinal);
+        private readonly bool _leftToRight = options.Direction == RankDirection.LeftToRight;
         private DotNode? _pending;
         private DotNode? _scratch;
         private bool _started;
+
+        public override bool TryWriteValueNode(string id, Value value, NodeStyle style)
+        {
+            Flush();
+            if (!_valueTails.TryGetValue(style, out var tail))
+            {
+                var attributes = new DotAttributes();
+                ValueGraphWriter.ApplyStyle(attributes, style);
+                tail = Tail(attributes, leadingComma: true);
+                _valueTails.Add(style, tail);
+            }
+
+            writer.Write("  ");
+            writer.Write(DotEscaping.Id(id));
+            writer.Write(" [label=");
+            var quoted = new QuotedWriter(writer);
+            if (_leftToRight)
+            {
+                quoted.Raw("{");
+            }
+
+            bool first = true;
+            if (options.Fields.HasFlag(ValueFields.Label) && value.Label is { } label)
+            {
+                quoted.Text(label, record: true);
+                first = false;
+            }
+
+            if (options.Fields.HasFlag(ValueFields.Data))
+            {
+                WriteNumber(ref quoted, "data ", value.Data, ref first);
+            }
+
+            if (options.Fields.HasFlag(ValueFields.Grad))
+            {
+                WriteNumber(ref quoted, "grad ", value.Grad, ref first);
+            }
+
+            if (_leftToRight)
+            {
+                quoted.Raw("}");
+            }
+
+            quoted.End();
+            writer.Write(tail);
+            return true;
+        }
+
+        public override bool TryWriteOperatorNode(string id, string label)
+        {
+            Flush();
+            if (!_operatorTails.TryGetValue(label, out var tail))
+            {
+                var attributes = new DotAttributes();
+                attributes.Set("label", label);
+                attributes.Set("shape", "ellipse");
+                ValueGraphWriter.ApplyStyle(attributes, options.OperatorStyle);
+                tail = Tail(attributes, leadingComma: false);
+                _operatorTails.Add(label, tail);
+            }
+
+            writer.Write("  ");
+            writer.Write(DotEscaping.Id(id));
+            writer.Write(tail);
+            return true;
+        }
+
+        private void WriteNumber(ref QuotedWriter quoted, string prefix, double number, ref bool first)
+        {
+            if (!first)
+            {
+                quoted.Raw("|");
+            }
+
+            first = false;
+            Span<char> buffer = stackalloc char[64];
+            if (NumberText.TryWriteField(buffer, prefix, number, options.Precision, options.RoundTrip, out int written))
+            {
+                quoted.Plain(buffer[..written]);
+            }
+            else
+            {
+                quoted.Text(NumberText.Field(prefix, number, options.Precision, options.RoundTrip), record: true);
+            }
+        }
+
+        /// <summary>
+        /// What <see cref="DotWriter"/> writes after a node's id (or, with <paramref name="leadingComma"/>,
+        /// after its label) for these attributes, up to the end of the line.
+        /// </summary>
+        private static string Tail(DotAttributes attributes, bool leadingComma)
+        {
+            using var text = new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
+            DotWriter.WriteAttributes(text, attributes);
+            string written = text.ToString();
+            return leadingComma
+                ? (written.Length == 0 ? "]" : ", " + written[2..]) + ";\n"
+                : written + ";\n";
+        }
 
         public override DotNode AddNode(DotSubgraph? cluster, string id)
         {

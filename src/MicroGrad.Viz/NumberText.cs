@@ -29,16 +29,32 @@ internal static class NumberText
     /// <summary>A prefix and a number in one string, e.g. <c>data 2.0000</c>, formatted as <see cref="Format"/> does.</summary>
     public static string Field(string prefix, double number, int precision, bool roundTrip)
     {
-        if (!double.IsFinite(number) || roundTrip)
+        Span<char> buffer = stackalloc char[64];
+        return TryWriteField(buffer, prefix, number, precision, roundTrip, out int written)
+            ? new string(buffer[..written])
+            : prefix + Format(number, precision, roundTrip);
+    }
+
+    /// <summary>
+    /// Writes what <see cref="Field"/> returns into <paramref name="destination"/> without allocating;
+    /// false (nothing usable written) when it does not fit or the number needs the slow path.
+    /// </summary>
+    public static bool TryWriteField(Span<char> destination, string prefix, double number, int precision, bool roundTrip, out int written)
+    {
+        written = 0;
+        if (!double.IsFinite(number) || roundTrip || prefix.Length > destination.Length)
         {
-            return prefix + Format(number, precision, roundTrip);
+            return false;
         }
 
-        Span<char> buffer = stackalloc char[64];
-        prefix.AsSpan().CopyTo(buffer);
-        return number.TryFormat(buffer[prefix.Length..], out int written, Formats[precision], CultureInfo.InvariantCulture)
-            ? new string(buffer[..(prefix.Length + written)])
-            : prefix + Format(number, precision, roundTrip);
+        prefix.AsSpan().CopyTo(destination);
+        if (!number.TryFormat(destination[prefix.Length..], out int digits, Formats[precision], CultureInfo.InvariantCulture))
+        {
+            return false;
+        }
+
+        written = prefix.Length + digits;
+        return true;
     }
 
     /// <summary>Constants folded into operators: shortest round-trip, so <c>2</c> rather than <c>2.0000</c>.</summary>

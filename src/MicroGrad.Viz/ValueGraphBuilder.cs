@@ -10,6 +10,7 @@ internal sealed class ValueGraphBuilder
     private readonly DrawingOptions _options;
     private readonly DotGraph _graph = new();
     private readonly string?[] _ids;
+    private readonly string?[] _opIds;
     private readonly Dictionary<ModuleScope, string> _groupIds = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<ModuleScope, DotSubgraph> _clusters = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<ModuleScope, (int Members, List<int> Outputs)> _groups;
@@ -34,6 +35,7 @@ internal sealed class ValueGraphBuilder
         _plan = plan;
         _options = plan.Views;
         _ids = new string?[plan.Order.Count];
+        _opIds = new string?[plan.Order.Count];
         _groups = SummariseGroups(plan);
         _leftToRight = _options.Direction == RankDirection.LeftToRight;
         _gradientScale = _options.ColorByGradient ? GradientPalette.Scale(plan.Order.Select(v => v.Grad)) : 0;
@@ -49,7 +51,7 @@ internal sealed class ValueGraphBuilder
     /// <summary>Writes the DOT straight to <paramref name="writer"/>, holding only the edges; not for clusters.</summary>
     public void WriteTo(TextWriter writer)
     {
-        var stream = new DotSink.Stream(writer, _graph, _plan.Order.Count * 2);
+        var stream = new DotSink.Stream(writer, _graph, _plan.Order.Count * 2, _options);
         _sink = stream;
         Emit();
         stream.Finish();
@@ -118,23 +120,35 @@ internal sealed class ValueGraphBuilder
             string id = "v" + next++.ToString(CultureInfo.InvariantCulture);
             _ids[i] = id;
             var cluster = Container(i);
-            var node = _sink.AddNode(cluster, id);
-            node.Attributes.Set("label", DotValue.FromRecord(ValueGraphWriter.Record(value, _options, _leftToRight)));
             if (_options.ColorByGradient)
             {
+                var node = _sink.AddNode(cluster, id);
+                node.Attributes.Set("label", DotValue.FromRecord(ValueGraphWriter.Record(value, _options, _leftToRight)));
                 ValueGraphWriter.ApplyGradientStyle(node.Attributes, value.Grad, _gradientScale, ReferenceEquals(value, _plan.Root));
             }
             else
             {
-                ValueGraphWriter.ApplyStyle(node.Attributes, ValueGraphWriter.RoleStyle(value, _plan.Root, _options));
+                var style = ValueGraphWriter.RoleStyle(value, _plan.Root, _options);
+                if (!_sink.TryWriteValueNode(id, value, style))
+                {
+                    var node = _sink.AddNode(cluster, id);
+                    node.Attributes.Set("label", DotValue.FromRecord(ValueGraphWriter.Record(value, _options, _leftToRight)));
+                    ValueGraphWriter.ApplyStyle(node.Attributes, style);
+                }
             }
 
             if (!value.IsLeaf)
             {
-                var op = _sink.AddNode(cluster, id + "_op");
-                op.Attributes.Set("label", OperatorLabel(i));
-                op.Attributes.Set("shape", "ellipse");
-                ValueGraphWriter.ApplyStyle(op.Attributes, _options.OperatorStyle);
+                string opId = id + "_op";
+                _opIds[i] = opId;
+                string label = OperatorLabel(i);
+                if (!_sink.TryWriteOperatorNode(opId, label))
+                {
+                    var op = _sink.AddNode(cluster, opId);
+                    op.Attributes.Set("label", label);
+                    op.Attributes.Set("shape", "ellipse");
+                    ValueGraphWriter.ApplyStyle(op.Attributes, _options.OperatorStyle);
+                }
             }
         }
 
@@ -280,7 +294,7 @@ internal sealed class ValueGraphBuilder
                 continue;
             }
 
-            string op = _ids[i] + "_op";
+            string op = _opIds[i]!;
             var operands = _plan.Expand(i, expandTerms: false, _operands);
             bool hasTerms = operands.Exists(_isTerm);
             HashSet<string>? opEdges = null;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using CsCheck;
 using MicroGrad.Viz.Dot;
 using MicroGrad.Viz.Tests.TestSupport;
 
@@ -244,5 +245,40 @@ public class ValueGraphWriterTests
         {
             (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = saved;
         }
+    }
+
+    /// <summary>
+    /// Streaming writes value and operator nodes without the DOT model; whatever the labels, fields,
+    /// numbers and direction, its bytes must equal the model's (including where long strings split).
+    /// </summary>
+    [Fact]
+    public void Streamed_dot_equals_the_model_for_any_labels_fields_and_numbers()
+    {
+        var label = Gen.Frequency(
+                (3, Gen.String[Gen.Char["ab |{}<>\"\\\n\t😀é"], 0, 12]),
+                (1, Gen.Int[4000, 4200].Select(n => new string('w', n))),
+                (1, Gen.Const(string.Empty).Select(_ => (string)null!)));
+        var number = Gen.Frequency(
+            (6, Gen.Double[-1e6, 1e6]),
+            (1, Gen.OneOf(Gen.Const(double.NaN), Gen.Const(double.PositiveInfinity), Gen.Const(-0.0), Gen.Const(1e300))));
+        Gen.Select(label.Array[1, 6], number.Array[6], Gen.Int[0, 7], Gen.Bool, Gen.Int[0, 15], Gen.Bool)
+            .Sample(
+                (labels, numbers, fields, leftToRight, precision, roundTrip) =>
+                {
+                    var values = labels.Select((l, i) => new Value(numbers[i % numbers.Length], l)).ToList();
+                    var root = values.Aggregate((a, b) => (a * b).Tanh() + numbers[0]);
+                    root.Backward();
+                    var options = new DrawingOptions
+                    {
+                        Fields = (ValueFields)fields,
+                        Direction = leftToRight ? RankDirection.LeftToRight : RankDirection.TopToBottom,
+                        Precision = precision,
+                        RoundTrip = roundTrip,
+                        FoldConstants = false,
+                    };
+
+                    Assert.Equal(DotWriter.ToDot(ValueGraphWriter.ToDotGraph(root, options)), ValueGraphWriter.ToDot(root, options));
+                },
+                iter: 300);
     }
 }

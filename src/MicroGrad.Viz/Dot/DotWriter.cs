@@ -209,7 +209,7 @@ public static class DotWriter
         writer.Write(";\n");
     }
 
-    private static void WriteAttributes(TextWriter writer, DotAttributes attributes)
+    internal static void WriteAttributes(TextWriter writer, DotAttributes attributes)
     {
         if (attributes.Count == 0)
         {

@@ -51,6 +51,27 @@ internal struct QuotedWriter
         }
     }
 
+    /// <summary>
+    /// Writes text known to need no escaping (such as a formatted number), splitting it exactly
+    /// where <see cref="Text"/> would.
+    /// </summary>
+    public void Plain(ReadOnlySpan<char> text)
+    {
+        if (_chunkLength + text.Length <= DotEscaping.MaxQuotedChunkLength)
+        {
+            _writer.Write(text);
+            _chunkLength += text.Length;
+            return;
+        }
+
+        foreach (char c in text)
+        {
+            Split(1);
+            _writer.Write(c);
+            _chunkLength++;
+        }
+    }
+
     public readonly void End() => _writer.Write('"');
 
     private void Split(int next)
