@@ -67,7 +67,7 @@ internal abstract class DotSink
             }
 
             writer.Write("  ");
-            writer.Write(DotEscaping.Id(id));
+            writer.Write(id); // the builder's ids (v12, v12_op, m0, p0, s0) are bare DOT identifiers
             writer.Write(" [label=");
             var quoted = new QuotedWriter(writer);
             if (_leftToRight)
@@ -116,7 +116,7 @@ internal abstract class DotSink
             }
 
             writer.Write("  ");
-            writer.Write(DotEscaping.Id(id));
+            writer.Write(id);
             writer.Write(tail);
             return true;
         }
@@ -182,9 +182,15 @@ internal abstract class DotSink
         public void Finish()
         {
             Flush();
+            string arrow = header.Directed ? " -> " : " -- ";
             foreach (var (from, to) in _edges)
             {
-                DotWriter.WriteEdge(writer, header.Directed, from, null, to, null, null);
+                // Bare ids (see above): no escaping to look for.
+                writer.Write("  ");
+                writer.Write(from);
+                writer.Write(arrow);
+                writer.Write(to);
+                writer.Write(";\n");
             }
 
             writer.Write("}\n");

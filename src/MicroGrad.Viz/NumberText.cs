@@ -48,7 +48,9 @@ internal static class NumberText
         }
 
         prefix.AsSpan().CopyTo(destination);
-        if (!number.TryFormat(destination[prefix.Length..], out int digits, Formats[precision], CultureInfo.InvariantCulture))
+        var rest = destination[prefix.Length..];
+        if (!TryFormatFixed(number, precision, rest, out int digits)
+            && !number.TryFormat(rest, out digits, Formats[precision], CultureInfo.InvariantCulture))
         {
             return false;
         }
@@ -56,6 +58,79 @@ internal static class NumberText
         written = prefix.Length + digits;
         return true;
     }
+
+    /// <summary>
+    /// <c>number.ToString("F" + precision)</c> for the common case, about ten times faster: the value
+    /// scaled by 10^precision is rounded as an integer. The scaled product is off the exact one by at
+    /// most half an ulp, so whenever it is not within a few ulps of a rounding tie the integer is the
+    /// one exact decimal rounding gives; otherwise (and for large numbers) this declines and the
+    /// caller formats the slow, exact way. A property test compares the two on millions of doubles.
+    /// </summary>
+    internal static bool TryFormatFixed(double number, int precision, Span<char> destination, out int written)
+    {
+        written = 0;
+        if (precision > 9 || !double.IsFinite(number))
+        {
+            return false;
+        }
+
+        double scaled = Math.Abs(number) * Powers[precision];
+        if (scaled >= 1e15)
+        {
+            return false;
+        }
+
+        double floor = Math.Floor(scaled);
+        double fraction = scaled - floor;
+        double ulp = Math.BitIncrement(scaled) - scaled;
+        if (Math.Abs(fraction - 0.5) <= 4 * ulp)
+        {
+            return false;
+        }
+
+        long rounded = (long)floor + (fraction > 0.5 ? 1 : 0);
+        long unit = (long)Powers[precision];
+        long whole = rounded / unit, part = rounded % unit;
+        int at = 0;
+        if (double.IsNegative(number))
+        {
+            // .NET (like Python's %f) keeps the sign of negative values that round to zero: -0.0000.
+            if (destination.Length == 0)
+            {
+                return false;
+            }
+
+            destination[at++] = '-';
+        }
+
+        if (!whole.TryFormat(destination[at..], out int wholeDigits, default, CultureInfo.InvariantCulture))
+        {
+            return false;
+        }
+
+        at += wholeDigits;
+        if (precision > 0)
+        {
+            if (destination.Length < at + 1 + precision)
+            {
+                return false;
+            }
+
+            destination[at++] = '.';
+            for (int i = precision - 1; i >= 0; i--)
+            {
+                destination[at + i] = (char)('0' + (part % 10));
+                part /= 10;
+            }
+
+            at += precision;
+        }
+
+        written = at;
+        return true;
+    }
+
+    private static readonly double[] Powers = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9];
 
     /// <summary>Constants folded into operators: shortest round-trip, so <c>2</c> rather than <c>2.0000</c>.</summary>
     public static string Constant(double number) => Format(number, 0, roundTrip: true);

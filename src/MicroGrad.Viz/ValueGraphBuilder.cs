@@ -36,7 +36,7 @@ internal sealed class ValueGraphBuilder
         _options = plan.Views;
         _ids = new string?[plan.Order.Count];
         _opIds = new string?[plan.Order.Count];
-        _groups = SummariseGroups(plan);
+        _groups = _options.Modules == ModuleView.Collapsed ? SummariseGroups(plan) : []; // only collapsing makes groups
         _leftToRight = _options.Direction == RankDirection.LeftToRight;
         _gradientScale = _options.ColorByGradient ? GradientPalette.Scale(plan.Order.Select(v => v.Grad)) : 0;
     }
