@@ -1,6 +1,8 @@
 using BenchmarkDotNet.Attributes;
 using MicroGrad.Nn;
 using MicroGrad.Viz;
+using MicroGrad.Viz.Dot;
+using MicroGrad.Viz.Embedded;
 
 namespace MicroGrad.Benchmarks;
 
@@ -71,4 +73,30 @@ public class DotBenchmarks
 
     [Benchmark]
     public void EmitStepGraphDefaultViews() => ValueGraphWriter.Write(_loss, TextWriter.Null);
+}
+
+[MemoryDiagnoser]
+public class EmbeddedRendererBenchmarks
+{
+    private DotGraph _onePoint = null!;
+    private DotGraph _step = null!;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        var data = new MoonsWorkload();
+        var model = data.NewModel();
+        var onePoint = data.OnePointLoss(model);
+        onePoint.Backward();
+        var step = data.Loss(model);
+        step.Backward();
+        _onePoint = ValueGraphWriter.ToDotGraph(onePoint);
+        _step = ValueGraphWriter.ToDotGraph(step);
+    }
+
+    [Benchmark]
+    public void OnePointMlpSvg() => EmbeddedRenderer.WriteSvg(_onePoint, TextWriter.Null);
+
+    [Benchmark]
+    public void TrainingStepSvg() => EmbeddedRenderer.WriteSvg(_step, TextWriter.Null);
 }

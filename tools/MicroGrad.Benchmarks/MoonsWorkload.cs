@@ -34,6 +34,13 @@ public sealed class MoonsWorkload
     /// <summary>The demo's loss (the moons example's own): mean max-margin loss plus 1e-4 · Σ p².</summary>
     public Value Loss(Mlp model) => MicroGrad.Examples.MoonsDemo.Loss(model, Points, Labels).Total;
 
+    /// <summary>The loss on the first point alone, with the L2 term: the one-point MLP graph (about 1,660 values).</summary>
+    public Value OnePointLoss(Mlp model)
+    {
+        var score = model.Forward([new Value(Points[0][0], "x0"), new Value(Points[0][1], "x1")])[0];
+        return (1 + (-Labels[0] * score)).Relu() + (1e-4 * Value.Sum(model.Parameters().Select(p => p * p)));
+    }
+
     /// <summary>One full step: forward over every point, loss, zero grads, backward, SGD.</summary>
     public double Step(Mlp model, Sgd sgd, int k)
     {

@@ -150,8 +150,7 @@ public static class Report
     public static (double OnePointMs, double StepMs, int StepNodes) EmbeddedSvg(MoonsWorkload data)
     {
         var model = data.NewModel();
-        var score = model.Forward([new Value(data.Points[0][0], "x0"), new Value(data.Points[0][1], "x1")])[0];
-        var onePoint = (1 + (-data.Labels[0] * score)).Relu() + (1e-4 * Value.Sum(model.Parameters().Select(p => p * p)));
+        var onePoint = data.OnePointLoss(model);
         onePoint.Backward();
         var step = data.Loss(model);
         step.Backward();
