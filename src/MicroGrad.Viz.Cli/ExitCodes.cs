@@ -18,7 +18,7 @@ internal static class ExitCodes
     /// <summary>Graphviz ran and failed (non-zero exit, killed, or bad output).</summary>
     public const int GraphvizFailed = 4;
 
-    /// <summary>Graphviz ran longer than <c>--timeout</c> and was stopped.</summary>
+    /// <summary>Graphviz, or the embedded renderer's layout, ran longer than <c>--timeout</c> and was stopped.</summary>
     public const int GraphvizTimedOut = 5;
 
     /// <summary>An input file could not be read or the output could not be written.</summary>

@@ -93,6 +93,7 @@ internal sealed class MgvizCommandLine
                 GraphTooLargeException e => (ExitCodes.GraphTooLarge, "error: " + e.Message),
                 GraphvizNotFoundException e => (ExitCodes.GraphvizNotFound, "error: " + e.Message),
                 GraphvizTimeoutException e => (ExitCodes.GraphvizTimedOut, "error: " + e.Message),
+                Embedded.EmbeddedLayoutTimeoutException e => (ExitCodes.GraphvizTimedOut, "error: " + e.Message),
                 GraphvizFailedException e => (ExitCodes.GraphvizFailed, "error: " + e.Message),
                 OperationCanceledException => (ExitCodes.Cancelled, "interrupted"),
                 IOException or UnauthorizedAccessException => (ExitCodes.IoError, "error: " + exception.Message),

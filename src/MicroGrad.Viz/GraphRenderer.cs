@@ -61,7 +61,7 @@ public sealed class GraphRenderer
     /// <returns>The output bytes, any warnings, and which backend drew it.</returns>
     /// <exception cref="NotSupportedException">The embedded renderer was asked for another format than SVG.</exception>
     /// <exception cref="GraphTooLargeException">The graph has more than <see cref="GraphvizOptions.MaxNodes"/> nodes.</exception>
-    /// <exception cref="GraphvizException">Graphviz was chosen and is missing, failed or timed out.</exception>
+    /// <exception cref="GraphvizException">Graphviz was chosen and is missing, failed or timed out; or the embedded layout timed out (<see cref="EmbeddedLayoutTimeoutException"/>).</exception>
     public Task<GraphvizResult> RenderAsync(DotGraph graph, GraphvizFormat format = GraphvizFormat.Svg, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(graph);
@@ -70,10 +70,31 @@ public sealed class GraphRenderer
             return new GraphvizRunner(Options).RenderAsync(graph, format, cancellationToken);
         }
 
+        return RenderEmbeddedAsync(graph, format, cancellationToken);
+    }
+
+    private async Task<GraphvizResult> RenderEmbeddedAsync(DotGraph graph, GraphvizFormat format, CancellationToken cancellationToken)
+    {
         CheckEmbedded(graph, format);
-        cancellationToken.ThrowIfCancellationRequested();
-        byte[] svg = DotWriter.Utf8.GetBytes(EmbeddedRenderer.RenderSvg(graph));
-        return Task.FromResult(new GraphvizResult(format, svg, null, [], Renderer.Embedded));
+        var layout = await LayOutAsync(graph, cancellationToken).ConfigureAwait(false);
+        using var writer = new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
+        SvgWriter.Write(layout, writer);
+        return new GraphvizResult(format, DotWriter.Utf8.GetBytes(writer.ToString()), null, [], Renderer.Embedded);
+    }
+
+    /// <summary>Runs the embedded layout off the caller's thread, stopped by the token or the timeout.</summary>
+    private async Task<GraphLayout> LayOutAsync(DotGraph graph, CancellationToken cancellationToken)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(Options.Timeout);
+        try
+        {
+            return await Task.Run(() => LayeredLayout.Compute(graph, timeout.Token), timeout.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new EmbeddedLayoutTimeoutException(graph.NodeCount, Options.Timeout);
+        }
     }
 
     /// <summary>
@@ -88,7 +109,7 @@ public sealed class GraphRenderer
     /// <exception cref="ArgumentException">No format was given and the extension names none.</exception>
     /// <exception cref="NotSupportedException">The embedded renderer was asked for another format than SVG.</exception>
     /// <exception cref="GraphTooLargeException">The graph has more than <see cref="GraphvizOptions.MaxNodes"/> nodes.</exception>
-    /// <exception cref="GraphvizException">Graphviz was chosen and is missing, failed or timed out.</exception>
+    /// <exception cref="GraphvizException">Graphviz was chosen and is missing, failed or timed out; or the embedded layout timed out (<see cref="EmbeddedLayoutTimeoutException"/>).</exception>
     public async Task<GraphvizResult> SaveAsync(DotGraph graph, string path, GraphvizFormat? format = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(graph);
@@ -102,8 +123,7 @@ public sealed class GraphRenderer
         }
 
         CheckEmbedded(graph, resolved);
-        var layout = LayeredLayout.Compute(graph);
-        cancellationToken.ThrowIfCancellationRequested();
+        var layout = await LayOutAsync(graph, cancellationToken).ConfigureAwait(false);
         string target = await AtomicFile.WriteAsync(path, async stream =>
         {
             var writer = new StreamWriter(stream, DotWriter.Utf8, bufferSize: 1 << 16, leaveOpen: true);

@@ -65,7 +65,7 @@ public class DocsImagesTests
     [MemberData(nameof(Images))]
     public async Task Committed_embedded_image_matches_the_code(string name)
     {
-        string svg = MicroGrad.Viz.Embedded.EmbeddedRenderer.RenderSvg(Gallery[name]());
+        string svg = MicroGrad.Viz.Embedded.EmbeddedRenderer.RenderSvg(Gallery[name](), TestContext.Current.CancellationToken);
         string path = Path.Combine(ImagesFolder, "embedded", name + ".svg");
 
         if (!Snapshot.IsCi && Environment.GetEnvironmentVariable(UpdateVariable) == "1")

@@ -58,7 +58,7 @@ public sealed class GraphRendererTests : IDisposable
         Assert.Equal(Renderer.Embedded, result.Renderer);
         Assert.Equal(GraphvizFormat.Svg, result.Format);
         Assert.Empty(result.Warnings);
-        Assert.Equal(EmbeddedRenderer.RenderSvg(graph), DotWriter.Utf8.GetString(result.Output.Span));
+        Assert.Equal(EmbeddedRenderer.RenderSvg(graph, TestContext.Current.CancellationToken), DotWriter.Utf8.GetString(result.Output.Span));
     }
 
     [Theory]
@@ -91,7 +91,7 @@ public sealed class GraphRendererTests : IDisposable
 
         Assert.Equal(Renderer.Embedded, result.Renderer);
         Assert.Equal(Path.GetFullPath(path), Path.GetFullPath(result.OutputPath!));
-        Assert.Equal(EmbeddedRenderer.RenderSvg(Seed()), await File.ReadAllTextAsync(path, TestContext.Current.CancellationToken));
+        Assert.Equal(EmbeddedRenderer.RenderSvg(Seed(), TestContext.Current.CancellationToken), await File.ReadAllTextAsync(path, TestContext.Current.CancellationToken));
         Assert.Equal(["seed.svg"], Directory.GetFiles(_folder).Select(Path.GetFileName));
     }
 
@@ -142,5 +142,43 @@ public sealed class GraphRendererTests : IDisposable
             Assert.Equal(Renderer.Graphviz, byGraphviz.Renderer);
             Assert.Equal(SvgNodes.Parse(byGraphviz.Output.Span), SvgNodes.Parse(byEmbedded.Output.Span));
         }
+    }
+
+    /// <summary>The one-point MLP drawn node for node: about 3,000 nodes, minutes of GraphShape layout.</summary>
+    private static DotGraph SlowGraph()
+    {
+        var mlp = new MicroGrad.Nn.Mlp(new Random(1), 2, 16, 16, 1);
+        var score = mlp.Forward(1.0, -2.0)[0];
+        var loss = (1 + -score).Relu() + (1e-4 * Value.Sum(mlp.Parameters().Select(p => p * p)));
+        loss.Backward();
+        return ValueGraphWriter.ToDotGraph(loss, new DrawingOptions { FoldConstants = false, CollapseChains = false, CollapseTerms = false, Modules = ModuleView.None });
+    }
+
+    [Fact]
+    public async Task A_slow_embedded_layout_is_stopped_at_the_timeout()
+    {
+        var graph = SlowGraph();
+        var renderer = new GraphRenderer(Embedded with { MaxNodes = int.MaxValue, Timeout = TimeSpan.FromMilliseconds(300) });
+        string path = Path.Combine(_folder, "slow.svg");
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+
+        var error = await Assert.ThrowsAsync<EmbeddedLayoutTimeoutException>(() => renderer.SaveAsync(graph, path, cancellationToken: TestContext.Current.CancellationToken));
+
+        Assert.Equal(graph.NodeCount, error.NodeCount);
+        Assert.Contains("did not lay out", error.Message, StringComparison.Ordinal);
+        Assert.False(File.Exists(path));
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(30), $"the layout stopped only after {clock.Elapsed}"); // minutes if the abort were ignored
+    }
+
+    [Fact]
+    public async Task Cancelling_stops_the_embedded_layout()
+    {
+        var graph = SlowGraph();
+        var renderer = new GraphRenderer(Embedded with { MaxNodes = int.MaxValue });
+        using var cancel = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        cancel.CancelAfter(TimeSpan.FromMilliseconds(300));
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => renderer.RenderAsync(graph, GraphvizFormat.Svg, cancel.Token));
+        Assert.ThrowsAny<OperationCanceledException>(() => EmbeddedRenderer.RenderSvg(graph, new CancellationToken(canceled: true)));
     }
 }

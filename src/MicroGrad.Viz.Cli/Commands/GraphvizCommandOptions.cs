@@ -14,7 +14,7 @@ internal sealed class GraphvizCommandOptions
 
     public Option<double?> Timeout { get; } = new("--timeout")
     {
-        Description = "Stop Graphviz after this many seconds (default 60).",
+        Description = "Stop the layout (Graphviz or the embedded renderer) after this many seconds (default 60).",
         HelpName = "SECONDS",
     };
 

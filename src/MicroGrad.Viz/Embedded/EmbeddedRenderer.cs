@@ -20,21 +20,25 @@ public static class EmbeddedRenderer
 {
     /// <summary>Lays out the graph and returns its SVG.</summary>
     /// <param name="graph">The graph.</param>
+    /// <param name="cancellationToken">Stops the layout (it can take minutes on thousands of nodes).</param>
     /// <returns>An SVG document (UTF-8 when saved; <c>\n</c> line ends).</returns>
-    public static string RenderSvg(DotGraph graph)
+    /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
+    public static string RenderSvg(DotGraph graph, CancellationToken cancellationToken = default)
     {
         using var writer = new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
-        WriteSvg(graph, writer);
+        WriteSvg(graph, writer, cancellationToken);
         return writer.ToString();
     }
 
     /// <summary>Lays out the graph and writes its SVG.</summary>
     /// <param name="graph">The graph.</param>
-    /// <param name="writer">Where the SVG goes.</param>
-    public static void WriteSvg(DotGraph graph, TextWriter writer)
+    /// <param name="writer">Where the SVG goes; nothing is written if the layout is cancelled.</param>
+    /// <param name="cancellationToken">Stops the layout (it can take minutes on thousands of nodes).</param>
+    /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
+    public static void WriteSvg(DotGraph graph, TextWriter writer, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(graph);
         ArgumentNullException.ThrowIfNull(writer);
-        SvgWriter.Write(LayeredLayout.Compute(graph), writer);
+        SvgWriter.Write(LayeredLayout.Compute(graph, cancellationToken), writer);
     }
 }

@@ -22,9 +22,11 @@ internal static class LayeredLayout
 
     private const double Margin = 8, LayerGap = 44, SliceGap = 18, MinimumGap = 8, ClusterPadding = 10;
 
-    public static GraphLayout Compute(DotGraph graph)
+    /// <exception cref="OperationCanceledException">The token was cancelled; the layout stopped.</exception>
+    public static GraphLayout Compute(DotGraph graph, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(graph);
+        cancellationToken.ThrowIfCancellationRequested();
         string fontFamily = Attribute(graph.GraphAttributes, "fontname")
             ?? Attribute(graph.NodeDefaults, "fontname") ?? "Helvetica,Arial,sans-serif";
         string rankdir = (Attribute(graph.GraphAttributes, "rankdir") ?? "TB").ToUpperInvariant();
@@ -57,7 +59,7 @@ internal static class LayeredLayout
             edges.Add(new LayoutEdge(edges.Count, from, to, Style(attributes, graph.EdgeDefaults, fontFamily, isEdge: true)));
         }
 
-        var routes = Place(nodes, edges, flow);
+        var routes = Place(nodes, edges, flow, cancellationToken);
         var clusters = new List<LayoutCluster>();
         var topClusters = graph.Subgraphs.Select(subgraph => AddClusters(subgraph, byId, graph.NodeDefaults, fontFamily, clusters)).ToList();
         if (topClusters.Count > 0)
@@ -96,7 +98,7 @@ internal static class LayeredLayout
     /// spaces the nodes of a layer by their widths instead of their heights, so sideways flows are
     /// laid out with width and height swapped and then transposed (and mirrored for RL and BT).
     /// </summary>
-    private static Dictionary<LayoutEdge, LayoutPoint[]> Place(List<LayoutNode> nodes, List<LayoutEdge> edges, LayoutPoint flow)
+    private static Dictionary<LayoutEdge, LayoutPoint[]> Place(List<LayoutNode> nodes, List<LayoutEdge> edges, LayoutPoint flow, CancellationToken cancellationToken)
     {
         bool horizontal = flow.X != 0;
         LayoutPoint Map(GraphShape.Point p)
@@ -132,7 +134,20 @@ internal static class LayeredLayout
             // (A seeded Random keeps its sequence across .NET versions.)
             Rand = new Random(1),
         };
-        algorithm.Compute();
+        // GraphShape polls its own abort flag in its loops, but only an algorithm already running can
+        // be aborted (starting clears the flag): so the token is hooked up once it has started.
+        CancellationTokenRegistration registration = default;
+        algorithm.Started += (_, _) => registration = cancellationToken.Register(algorithm.Abort);
+        try
+        {
+            algorithm.Compute();
+        }
+        finally
+        {
+            registration.Dispose();
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
         foreach (var node in nodes)
         {
             node.Center = Map(algorithm.VerticesPositions[node]);

@@ -20,7 +20,8 @@ public sealed record GraphvizOptions
 
     /// <summary>
     /// How long Graphviz may run before it is killed (with its child processes) and
-    /// <see cref="GraphvizTimeoutException"/> is thrown. Default 60 seconds;
+    /// <see cref="GraphvizTimeoutException"/> is thrown — or the embedded renderer's layout before it
+    /// is stopped and <see cref="Embedded.EmbeddedLayoutTimeoutException"/> is thrown. Default 60 seconds;
     /// <see cref="System.Threading.Timeout.InfiniteTimeSpan"/> for none.
     /// </summary>
     public TimeSpan Timeout

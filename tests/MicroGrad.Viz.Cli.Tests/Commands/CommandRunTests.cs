@@ -299,4 +299,15 @@ public class CommandRunTests
         Assert.Contains("10 nodes, more than the limit of 4", console.Error.ToString(), StringComparison.Ordinal);
         Assert.Equal(string.Empty, console.Stdout);
     }
+
+    [Fact]
+    public async Task An_embedded_layout_timeout_exits_5_like_graphviz()
+    {
+        var console = new FakeConsole();
+
+        int code = await MgvizCommandLine.GuardAsync(console.Console, () => throw new MicroGrad.Viz.Embedded.EmbeddedLayoutTimeoutException(2977, TimeSpan.FromSeconds(60)));
+
+        Assert.Equal(ExitCodes.GraphvizTimedOut, code);
+        Assert.StartsWith("mgviz: error: The embedded renderer did not lay out 2977 nodes within 60 s", console.Error.ToString(), StringComparison.Ordinal);
+    }
 }

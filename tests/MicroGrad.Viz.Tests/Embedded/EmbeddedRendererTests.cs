@@ -55,7 +55,7 @@ public sealed class EmbeddedRendererTests
     public void Node_and_edge_titles_are_the_dot_ids_as_in_graphvizs_svg()
     {
         var graph = ValueGraphWriter.ToDotGraph(SampleGraphs.Seed(backward: true));
-        var document = XDocument.Parse(EmbeddedRenderer.RenderSvg(graph));
+        var document = XDocument.Parse(EmbeddedRenderer.RenderSvg(graph, TestContext.Current.CancellationToken));
 
         var nodes = document.Descendants(Svg + "g").Where(g => (string?)g.Attribute("class") == "node").ToList();
         var edges = document.Descendants(Svg + "g").Where(g => (string?)g.Attribute("class") == "edge").ToList();
@@ -155,7 +155,7 @@ public sealed class EmbeddedRendererTests
     [Fact]
     public void An_empty_graph_is_an_empty_canvas()
     {
-        var document = XDocument.Parse(EmbeddedRenderer.RenderSvg(new DotGraph()));
+        var document = XDocument.Parse(EmbeddedRenderer.RenderSvg(new DotGraph(), TestContext.Current.CancellationToken));
 
         Assert.DoesNotContain(document.Descendants(Svg + "g"), g => (string?)g.Attribute("class") is "node" or "edge");
         Assert.NotNull(document.Root!.Attribute("viewBox"));

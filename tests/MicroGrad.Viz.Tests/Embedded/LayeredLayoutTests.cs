@@ -229,7 +229,7 @@ public sealed class LayeredLayoutTests
         graph.AddEdge("a", "a");
         graph.AddEdge("a", "b");
 
-        var layout = LayeredLayout.Compute(graph);
+        var layout = LayeredLayout.Compute(graph, TestContext.Current.CancellationToken);
 
         Assert.Equal(["a", "b"], layout.Nodes.Select(n => n.Id));
         var loop = layout.Edges[0];
