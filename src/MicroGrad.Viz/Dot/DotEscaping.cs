@@ -109,12 +109,13 @@ public static class DotEscaping
         for (int i = 0; i < text.Length; i++)
         {
             char c = text[i];
+            if (TryAppendEntity(builder, c))
+            {
+                continue;
+            }
+
             switch (c)
             {
-                case '&': builder.Append("&amp;"); break;
-                case '<': builder.Append("&lt;"); break;
-                case '>': builder.Append("&gt;"); break;
-                case '"': builder.Append("&quot;"); break;
                 case '\'': builder.Append("&#39;"); break;
                 case '\n': builder.Append("<br/>"); break;
                 case '\r': break;
@@ -138,12 +139,13 @@ public static class DotEscaping
         for (int i = 0; i < text.Length; i++)
         {
             char c = text[i];
+            if (TryAppendEntity(builder, c))
+            {
+                continue;
+            }
+
             switch (c)
             {
-                case '&': builder.Append("&amp;"); break;
-                case '<': builder.Append("&lt;"); break;
-                case '>': builder.Append("&gt;"); break;
-                case '"': builder.Append("&quot;"); break;
                 case ' ' or '\t': builder.Append(SpaceMatters(text, i) ? '\u00A0' : ' '); break;
                 default:
                     i += AppendSafeChar(builder, text, i) - 1;
@@ -152,6 +154,19 @@ public static class DotEscaping
         }
 
         return builder.ToString();
+    }
+
+    /// <summary>Appends the XML entity for <c>&amp; &lt; &gt; "</c>; false for any other character.</summary>
+    private static bool TryAppendEntity(StringBuilder builder, char c)
+    {
+        string? entity = c switch { '&' => "&amp;", '<' => "&lt;", '>' => "&gt;", '"' => "&quot;", _ => null };
+        if (entity is null)
+        {
+            return false;
+        }
+
+        builder.Append(entity);
+        return true;
     }
 
     /// <summary>Whether <see cref="AppendAtom"/> would change any character of <paramref name="text"/>.</summary>

@@ -313,7 +313,8 @@ internal static class LayeredLayout
     private static LayoutCell Group(DotRecord record, bool horizontal) =>
         new([.. record.Fields.Select(field => field.Group is { } group ? Group(group, !horizontal) : new LayoutCell(Lines(field.Text ?? string.Empty)))], horizontal);
 
-    private static string[] Lines(string text) => text.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
+    /// <summary>A label's lines (DOT labels break at newlines).</summary>
+    internal static string[] Lines(string text) => text.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
 
     private static string StripTags(string html)
     {

@@ -22,7 +22,7 @@ internal static class SvgWriter
         writer.Write($"<rect fill=\"white\" stroke=\"none\" x=\"0\" y=\"0\" width=\"{N(layout.Width)}\" height=\"{N(layout.Height)}\"/>\n");
         if (layout.Title is { } title)
         {
-            WriteLines(writer, Lines(title), layout.TitleAt, "black");
+            WriteLines(writer, LayeredLayout.Lines(title), layout.TitleAt, "black");
         }
 
         for (int i = 0; i < layout.Clusters.Count; i++)
@@ -164,8 +164,6 @@ internal static class SvgWriter
         + (style.Dashed ? " stroke-dasharray=\"5,2\"" : style.Dotted ? " stroke-dasharray=\"1,5\"" : string.Empty);
 
     private static string Corner(LayoutStyle style) => style.Rounded ? " rx=\"6\" ry=\"6\"" : string.Empty;
-
-    private static string[] Lines(string text) => text.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
 
     private static string Text(string text) => DotEscaping.Svg(text);
 
