@@ -15,10 +15,10 @@ internal static class ExitCodes
     /// <summary>Graphviz's <c>dot</c> was not found or could not start.</summary>
     public const int GraphvizNotFound = 3;
 
-    /// <summary>Graphviz ran and failed (non-zero exit, killed, or bad output).</summary>
+    /// <summary>Graphviz ran and failed (non-zero exit, killed, bad input), or the in-process one crashed (stack, memory).</summary>
     public const int GraphvizFailed = 4;
 
-    /// <summary>Graphviz, or the embedded renderer's layout, ran longer than <c>--timeout</c> and was stopped.</summary>
+    /// <summary>Graphviz (native or in-process) ran longer than <c>--timeout</c> and was stopped.</summary>
     public const int GraphvizTimedOut = 5;
 
     /// <summary>An input file could not be read or the output could not be written.</summary>

@@ -22,7 +22,7 @@ internal sealed class MgvizCommandLine
           mgviz doctor
 
         Exit codes: 0 ok, 1 gradcheck failed, 2 bad command line or program, 3 Graphviz not found,
-        4 Graphviz failed, 5 Graphviz timed out, 6 file could not be read or written, 7 graph too large for Graphviz,
+        4 Graphviz failed or crashed, 5 Graphviz timed out, 6 file could not be read or written, 7 graph too large for Graphviz,
         70 internal error, 130 interrupted.
         """;
 
@@ -93,8 +93,7 @@ internal sealed class MgvizCommandLine
                 GraphTooLargeException e => (ExitCodes.GraphTooLarge, "error: " + e.Message),
                 GraphvizNotFoundException e => (ExitCodes.GraphvizNotFound, "error: " + e.Message),
                 GraphvizTimeoutException e => (ExitCodes.GraphvizTimedOut, "error: " + e.Message),
-                Embedded.EmbeddedLayoutTimeoutException e => (ExitCodes.GraphvizTimedOut, "error: " + e.Message),
-                GraphvizFailedException e => (ExitCodes.GraphvizFailed, "error: " + e.Message),
+                GraphvizException e => (ExitCodes.GraphvizFailed, "error: " + e.Message),
                 OperationCanceledException => (ExitCodes.Cancelled, "interrupted"),
                 IOException or UnauthorizedAccessException => (ExitCodes.IoError, "error: " + exception.Message),
                 _ => (ExitCodes.InternalError, $"internal error (please report it): {exception}"),

@@ -152,6 +152,10 @@ public sealed record DrawingOptions
     /// <summary>Operator nodes. Default light yellow fill.</summary>
     public NodeStyle OperatorStyle { get; init; } = new(FillColor: "#fef9c3", Color: "#a16207");
 
-    /// <summary>The font of every label. Default <c>Helvetica,Arial,sans-serif</c>.</summary>
-    public string FontName { get; init; } = "Helvetica,Arial,sans-serif";
+    /// <summary>
+    /// The font of every label. Default <c>Helvetica</c>: Graphviz in-process has built-in metrics for it
+    /// (a list such as <c>Helvetica,Arial,sans-serif</c> falls back to Times' metrics there), a native
+    /// Graphviz finds a match through fontconfig, and Graphviz's SVG names it <c>Helvetica,sans-Serif</c>.
+    /// </summary>
+    public string FontName { get; init; } = "Helvetica";
 }

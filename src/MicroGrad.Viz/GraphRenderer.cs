@@ -1,14 +1,15 @@
 using MicroGrad.Viz.Dot;
-using MicroGrad.Viz.Embedded;
 using MicroGrad.Viz.Graphviz;
 
 namespace MicroGrad.Viz;
 
 /// <summary>
-/// Renders a <see cref="DotGraph"/> with the backend <see cref="GraphvizOptions.Renderer"/> names:
-/// Graphviz (through <see cref="GraphvizRunner"/>) or the <see cref="EmbeddedRenderer"/>, or — by
-/// default — Graphviz when it is installed and the embedded renderer otherwise.
+/// Renders a <see cref="DotGraph"/> with the Graphviz <see cref="GraphvizOptions.Renderer"/> names:
+/// the native <c>dot</c> (through <see cref="GraphvizRunner"/>), Graphviz in-process
+/// (<see cref="IInProcessGraphviz"/>, from the <c>MicroGrad.Viz.Wasm</c> package), or — by
+/// default — the native one when it is installed and the in-process one otherwise.
 /// </summary>
+/// <remarks>The size guard (<see cref="GraphvizOptions.MaxNodes"/>) and the timeout apply to both.</remarks>
 public sealed class GraphRenderer
 {
     /// <summary>Creates a renderer.</summary>
@@ -22,13 +23,20 @@ public sealed class GraphRenderer
     public GraphvizOptions Options { get; }
 
     /// <summary>
-    /// Which backend would draw <paramref name="format"/>: the configured one, or for
-    /// <see cref="Renderer.Auto"/>, Graphviz if a path to <c>dot</c> is configured
+    /// The in-process Graphviz: <see cref="GraphvizOptions.InProcess"/>, else the one of the
+    /// <c>MicroGrad.Viz.Wasm</c> package when the application carries it, else <see langword="null"/>.
+    /// </summary>
+    public IInProcessGraphviz? InProcess => Options.InProcess ?? InProcessDiscovery.Shared;
+
+    /// <summary>
+    /// Which Graphviz would draw <paramref name="format"/>: the configured one, or for
+    /// <see cref="Renderer.Auto"/>, the native one if a path to <c>dot</c> is configured
     /// (<see cref="GraphvizOptions.DotPath"/>, <c>MGVIZ_DOT</c>) or <c>dot</c> is found, and otherwise
-    /// the embedded renderer for SVG (Graphviz for other formats, which then reports it missing).
+    /// the in-process one when there is one and it draws the format (PNG and PDF need the native
+    /// one, which then reports itself missing).
     /// </summary>
     /// <param name="format">The output format.</param>
-    /// <returns><see cref="Renderer.Graphviz"/> or <see cref="Renderer.Embedded"/>.</returns>
+    /// <returns><see cref="Renderer.Native"/> or <see cref="Renderer.InProcess"/>.</returns>
     public Renderer Choose(GraphvizFormat format = GraphvizFormat.Svg)
     {
         if (Options.Renderer != Renderer.Auto)
@@ -36,21 +44,19 @@ public sealed class GraphRenderer
             return Options.Renderer;
         }
 
-        if (format != GraphvizFormat.Svg
-            || Options.DotPath is not null
-            || Environment.GetEnvironmentVariable(GraphvizOptions.DotPathVariable) is { Length: > 0 })
+        if (Options.DotPath is not null || Environment.GetEnvironmentVariable(GraphvizOptions.DotPathVariable) is { Length: > 0 })
         {
-            return Renderer.Graphviz;
+            return Renderer.Native;
         }
 
         try
         {
             GraphvizLocator.Locate(Options);
-            return Renderer.Graphviz;
+            return Renderer.Native;
         }
         catch (GraphvizNotFoundException)
         {
-            return Renderer.Embedded;
+            return InProcess is { } inProcess && inProcess.Formats.Contains(format) ? Renderer.InProcess : Renderer.Native;
         }
     }
 
@@ -58,43 +64,20 @@ public sealed class GraphRenderer
     /// <param name="graph">The graph.</param>
     /// <param name="format">The output format.</param>
     /// <param name="cancellationToken">Cancels the run.</param>
-    /// <returns>The output bytes, any warnings, and which backend drew it.</returns>
-    /// <exception cref="NotSupportedException">The embedded renderer was asked for another format than SVG.</exception>
+    /// <returns>The output bytes, any warnings, and which Graphviz drew it.</returns>
+    /// <exception cref="NotSupportedException">Graphviz in-process was asked for PNG or PDF.</exception>
     /// <exception cref="GraphTooLargeException">The graph has more than <see cref="GraphvizOptions.MaxNodes"/> nodes.</exception>
-    /// <exception cref="GraphvizException">Graphviz was chosen and is missing, failed or timed out; or the embedded layout timed out (<see cref="EmbeddedLayoutTimeoutException"/>).</exception>
-    public Task<GraphvizResult> RenderAsync(DotGraph graph, GraphvizFormat format = GraphvizFormat.Svg, CancellationToken cancellationToken = default)
+    /// <exception cref="GraphvizException">Graphviz is missing, failed, crashed or timed out.</exception>
+    public async Task<GraphvizResult> RenderAsync(DotGraph graph, GraphvizFormat format = GraphvizFormat.Svg, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(graph);
-        if (Choose(format) == Renderer.Graphviz)
+        CheckSize(graph);
+        if (Choose(format) == Renderer.Native)
         {
-            return new GraphvizRunner(Options).RenderAsync(graph, format, cancellationToken);
+            return await new GraphvizRunner(Options).RenderAsync(graph, format, cancellationToken).ConfigureAwait(false);
         }
 
-        return RenderEmbeddedAsync(graph, format, cancellationToken);
-    }
-
-    private async Task<GraphvizResult> RenderEmbeddedAsync(DotGraph graph, GraphvizFormat format, CancellationToken cancellationToken)
-    {
-        CheckEmbedded(graph, format);
-        var layout = await LayOutAsync(graph, cancellationToken).ConfigureAwait(false);
-        using var writer = new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
-        SvgWriter.Write(layout, writer);
-        return new GraphvizResult(format, DotWriter.Utf8.GetBytes(writer.ToString()), null, [], Renderer.Embedded);
-    }
-
-    /// <summary>Runs the embedded layout off the caller's thread, stopped by the token or the timeout.</summary>
-    private async Task<GraphLayout> LayOutAsync(DotGraph graph, CancellationToken cancellationToken)
-    {
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(Options.Timeout);
-        try
-        {
-            return await Task.Run(() => LayeredLayout.Compute(graph, timeout.Token), timeout.Token).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-        {
-            throw new EmbeddedLayoutTimeoutException(graph.NodeCount, Options.Timeout);
-        }
+        var output = await RenderInProcessAsync(graph, format, cancellationToken).ConfigureAwait(false);
+        return new GraphvizResult(format, output.Bytes.ToArray(), null, output.Warnings, Renderer.InProcess);
     }
 
     /// <summary>
@@ -105,11 +88,11 @@ public sealed class GraphRenderer
     /// <param name="path">The file to write; its folder must exist.</param>
     /// <param name="format">The output format; <see langword="null"/> to take it from the extension.</param>
     /// <param name="cancellationToken">Cancels the run.</param>
-    /// <returns>The path written, any warnings, and which backend drew it.</returns>
+    /// <returns>The path written, any warnings, and which Graphviz drew it.</returns>
     /// <exception cref="ArgumentException">No format was given and the extension names none.</exception>
-    /// <exception cref="NotSupportedException">The embedded renderer was asked for another format than SVG.</exception>
+    /// <exception cref="NotSupportedException">Graphviz in-process was asked for PNG or PDF.</exception>
     /// <exception cref="GraphTooLargeException">The graph has more than <see cref="GraphvizOptions.MaxNodes"/> nodes.</exception>
-    /// <exception cref="GraphvizException">Graphviz was chosen and is missing, failed or timed out; or the embedded layout timed out (<see cref="EmbeddedLayoutTimeoutException"/>).</exception>
+    /// <exception cref="GraphvizException">Graphviz is missing, failed, crashed or timed out.</exception>
     public async Task<GraphvizResult> SaveAsync(DotGraph graph, string path, GraphvizFormat? format = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(graph);
@@ -117,31 +100,42 @@ public sealed class GraphRenderer
         var resolved = format ?? (GraphvizNames.TryGetFormatFromPath(path, out var fromPath)
             ? fromPath
             : throw new ArgumentException($"Cannot tell the output format from '{Path.GetFileName(path)}': use .svg, .png, .pdf or .dot.", nameof(path)));
-        if (Choose(resolved) == Renderer.Graphviz)
+        CheckSize(graph);
+        if (Choose(resolved) == Renderer.Native)
         {
             return await new GraphvizRunner(Options).SaveAsync(graph, path, resolved, cancellationToken).ConfigureAwait(false);
         }
 
-        CheckEmbedded(graph, resolved);
-        var layout = await LayOutAsync(graph, cancellationToken).ConfigureAwait(false);
-        string target = await AtomicFile.WriteAsync(path, async stream =>
-        {
-            var writer = new StreamWriter(stream, DotWriter.Utf8, bufferSize: 1 << 16, leaveOpen: true);
-            await using (writer.ConfigureAwait(false))
-            {
-                SvgWriter.Write(layout, writer);
-            }
-        }).ConfigureAwait(false);
-        return new GraphvizResult(resolved, [], target, [], Renderer.Embedded);
+        var output = await RenderInProcessAsync(graph, resolved, cancellationToken).ConfigureAwait(false);
+        string target = await AtomicFile.WriteAsync(path, stream => stream.WriteAsync(output.Bytes, cancellationToken).AsTask()).ConfigureAwait(false);
+        return new GraphvizResult(resolved, [], target, output.Warnings, Renderer.InProcess);
     }
 
-    private void CheckEmbedded(DotGraph graph, GraphvizFormat format)
+    private async Task<GraphvizOutput> RenderInProcessAsync(DotGraph graph, GraphvizFormat format, CancellationToken cancellationToken)
     {
-        if (format != GraphvizFormat.Svg)
+        var inProcess = InProcess ?? throw new GraphvizNotFoundException([InProcessDiscovery.MissingHint]);
+        if (!inProcess.Formats.Contains(format))
         {
-            throw new NotSupportedException($"The embedded renderer draws SVG only; {format.ToString().ToUpperInvariant()} needs Graphviz.");
+            throw new NotSupportedException(
+                $"Graphviz in-process draws {string.Join(", ", inProcess.Formats.Select(GraphvizNames.Name))}; " +
+                $"{GraphvizNames.Name(format)} needs a native Graphviz. {GraphvizNotFoundException.InstallHint}");
         }
 
+        var output = await inProcess.RenderAsync(DotWriter.ToDot(graph), format, Options.Engine, Options.Timeout, cancellationToken).ConfigureAwait(false);
+        if (output.Warnings.Count > 0 && Options.WarningsAsErrors)
+        {
+            throw new GraphvizFailedException(
+                0,
+                [$"graphviz {inProcess.Version} (in-process)", "-T" + GraphvizNames.Name(format), "-K" + GraphvizNames.Name(Options.Engine)],
+                string.Join('\n', output.Warnings));
+        }
+
+        return output;
+    }
+
+    private void CheckSize(DotGraph graph)
+    {
+        ArgumentNullException.ThrowIfNull(graph);
         int nodes = graph.NodeCount;
         if (nodes > Options.MaxNodes)
         {

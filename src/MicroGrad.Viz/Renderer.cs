@@ -1,20 +1,21 @@
 namespace MicroGrad.Viz;
 
-/// <summary>Which backend draws a graph.</summary>
+/// <summary>Which Graphviz draws a graph.</summary>
 public enum Renderer
 {
     /// <summary>
-    /// Graphviz when its <c>dot</c> can be found (or a path to it is configured), otherwise the
-    /// embedded renderer for SVG. PNG and PDF always need Graphviz.
+    /// The native <c>dot</c> when it is found (or a path to it is configured); otherwise Graphviz
+    /// in-process (the <c>MicroGrad.Viz.Wasm</c> package) for the formats it draws. PNG and PDF
+    /// always need the native Graphviz.
     /// </summary>
     Auto,
 
-    /// <summary>Graphviz's <c>dot</c>: the best layouts, and SVG, PNG and PDF.</summary>
-    Graphviz,
+    /// <summary>The native Graphviz: a <c>dot</c> process. SVG, PNG, PDF and the text formats; its SVG depends on its version and the machine's fonts.</summary>
+    Native,
 
     /// <summary>
-    /// The built-in layered layout (<see cref="Embedded.EmbeddedRenderer"/>): SVG only, nothing to
-    /// install, byte-identical output on every machine.
+    /// Graphviz compiled to WebAssembly, running in this process (<c>MicroGrad.Viz.Wasm</c>): nothing to
+    /// install, byte-identical output on every machine; SVG and the text formats.
     /// </summary>
-    Embedded,
+    InProcess,
 }

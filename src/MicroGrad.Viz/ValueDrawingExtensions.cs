@@ -14,9 +14,10 @@ public static class ValueDrawingExtensions
 
     /// <summary>
     /// Draws the graph that ends in <paramref name="root"/> into a file, atomically. The extension
-    /// picks the format: <c>.png</c>, <c>.pdf</c> and <c>.json</c> run Graphviz; <c>.svg</c> runs the
-    /// renderer <see cref="GraphvizOptions.Renderer"/> picks (by default Graphviz when installed, else
-    /// the embedded one); <c>.dot</c> and <c>.gv</c> write the DOT itself and need no Graphviz.
+    /// picks the format: <c>.svg</c>, <c>.json</c>, <c>.xdot</c> and <c>.plain</c> run the Graphviz
+    /// <see cref="GraphvizOptions.Renderer"/> picks (by default the native one when installed, else
+    /// Graphviz in-process); <c>.png</c> and <c>.pdf</c> need the native one; <c>.dot</c> and <c>.gv</c>
+    /// write the DOT itself and need no Graphviz.
     /// </summary>
     /// <param name="root">The value to draw.</param>
     /// <param name="path">The file to write; its folder must exist.</param>
@@ -40,7 +41,7 @@ public static class ValueDrawingExtensions
         if (!GraphvizNames.TryGetFormatFromPath(path, out var format))
         {
             throw new ArgumentException(
-                $"Cannot tell the output format from '{Path.GetFileName(path)}': use .svg, .png, .pdf, .dot, .gv or .json.",
+                $"Cannot tell the output format from '{Path.GetFileName(path)}': use .svg, .png, .pdf, .dot, .gv, .json, .xdot or .plain.",
                 nameof(path));
         }
 
@@ -58,8 +59,8 @@ public static class ValueDrawingExtensions
     }
 
     /// <summary>
-    /// Draws the graph that ends in <paramref name="root"/> in memory, with the renderer
-    /// <see cref="GraphRenderer.Choose"/> picks (SVG can be drawn without Graphviz).
+    /// Draws the graph that ends in <paramref name="root"/> in memory, with the Graphviz
+    /// <see cref="GraphRenderer.Choose"/> picks (SVG can be drawn in-process, with nothing installed).
     /// </summary>
     /// <param name="root">The value to draw.</param>
     /// <param name="format">The output format.</param>
@@ -67,7 +68,7 @@ public static class ValueDrawingExtensions
     /// <param name="graphviz">Which renderer, and how to run Graphviz; <see cref="GraphvizOptions.Default"/> when <see langword="null"/>.</param>
     /// <param name="cancellationToken">Cancels the run and kills Graphviz.</param>
     /// <returns>The rendered bytes, any warnings, and which renderer drew them.</returns>
-    /// <exception cref="NotSupportedException">The embedded renderer was asked for PNG or PDF.</exception>
+    /// <exception cref="NotSupportedException">Graphviz in-process was asked for PNG or PDF.</exception>
     /// <exception cref="GraphvizException">Graphviz was chosen and is missing, failed or timed out.</exception>
     /// <exception cref="GraphTooLargeException">The drawing has more than <see cref="GraphvizOptions.MaxNodes"/> nodes.</exception>
     public static Task<GraphvizResult> RenderAsync(
@@ -79,8 +80,8 @@ public static class ValueDrawingExtensions
         new GraphRenderer(graphviz).RenderAsync(ValueGraphWriter.ToDotGraph(root, drawing), format, cancellationToken);
 
     /// <summary>
-    /// Draws the graph that ends in <paramref name="root"/> as SVG text: with Graphviz when it is
-    /// installed, else with the embedded renderer (see <see cref="GraphvizOptions.Renderer"/>).
+    /// Draws the graph that ends in <paramref name="root"/> as SVG text: with the native Graphviz when
+    /// it is installed, else with Graphviz in-process (see <see cref="GraphvizOptions.Renderer"/>).
     /// </summary>
     /// <param name="root">The value to draw.</param>
     /// <param name="drawing">How to draw; <see cref="DrawingOptions.Default"/> when <see langword="null"/>.</param>

@@ -1,126 +1,173 @@
+using System.Text;
 using MicroGrad.Viz.Dot;
-using MicroGrad.Viz.Embedded;
 using MicroGrad.Viz.Graphviz;
 using MicroGrad.Viz.Tests.TestSupport;
 
 namespace MicroGrad.Viz.Tests;
 
-/// <summary>Choosing between Graphviz and the embedded renderer, and rendering with either.</summary>
+/// <summary>
+/// Choosing between the native and the in-process Graphviz, and what <see cref="GraphRenderer"/>
+/// does around either (size guard, warnings, atomic files). The in-process Graphviz here is a fake
+/// that records its calls; the real one is tested in MicroGrad.Viz.Wasm.Tests.
+/// </summary>
 public sealed class GraphRendererTests : IDisposable
 {
-    private static readonly GraphvizOptions Embedded = new() { Renderer = Renderer.Embedded };
     private readonly string _folder = Directory.CreateTempSubdirectory("mgviz-renderer-").FullName;
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 
     private static DotGraph Seed() => ValueGraphWriter.ToDotGraph(SampleGraphs.Seed(backward: true));
 
+    private static GraphvizOptions InProcess(FakeInProcess fake) => new() { Renderer = Renderer.InProcess, InProcess = fake };
+
     [Fact]
     public void An_explicit_choice_is_kept()
     {
-        Assert.Equal(Renderer.Embedded, new GraphRenderer(Embedded).Choose());
-        Assert.Equal(Renderer.Graphviz, new GraphRenderer(new GraphvizOptions { Renderer = Renderer.Graphviz }).Choose());
+        Assert.Equal(Renderer.InProcess, new GraphRenderer(InProcess(new FakeInProcess())).Choose());
+        Assert.Equal(Renderer.Native, new GraphRenderer(new GraphvizOptions { Renderer = Renderer.Native, InProcess = new FakeInProcess() }).Choose());
     }
 
     [Fact]
-    public void Auto_keeps_graphviz_for_a_configured_dot_path_and_for_png_and_pdf()
+    public void Auto_keeps_the_native_graphviz_for_a_configured_dot_path_and_for_formats_the_in_process_one_lacks()
     {
-        // A configured path is a request for Graphviz: a wrong path must fail loudly, not fall back.
-        Assert.Equal(Renderer.Graphviz, new GraphRenderer(new GraphvizOptions { DotPath = "/nonexistent/dot" }).Choose());
-        Assert.Equal(Renderer.Graphviz, new GraphRenderer().Choose(GraphvizFormat.Png));
-        Assert.Equal(Renderer.Graphviz, new GraphRenderer().Choose(GraphvizFormat.Pdf));
+        var fake = new FakeInProcess();
+
+        // A configured path is a request for the native Graphviz: a wrong path must fail loudly, not fall back.
+        Assert.Equal(Renderer.Native, new GraphRenderer(new GraphvizOptions { DotPath = "/nonexistent/dot", InProcess = fake }).Choose());
+        Assert.Equal(Renderer.Native, new GraphRenderer(new GraphvizOptions { InProcess = fake }).Choose(GraphvizFormat.Png));
+        Assert.Equal(Renderer.Native, new GraphRenderer(new GraphvizOptions { InProcess = fake }).Choose(GraphvizFormat.Pdf));
     }
 
     [Fact]
-    public void Auto_picks_graphviz_where_dot_is_installed()
+    public void Auto_picks_the_native_graphviz_where_dot_is_installed()
     {
         GraphvizRequirement.RequireDot();
 
         Assert.Equal(Renderer.Auto, GraphvizOptions.Default.Renderer);
-        Assert.Equal(Renderer.Graphviz, new GraphRenderer().Choose());
+        Assert.Equal(Renderer.Native, new GraphRenderer(new GraphvizOptions { InProcess = new FakeInProcess() }).Choose());
     }
 
     [Fact]
     public async Task A_configured_but_missing_dot_is_reported_not_replaced()
     {
-        var renderer = new GraphRenderer(new GraphvizOptions { DotPath = "/nonexistent/dot" });
+        var renderer = new GraphRenderer(new GraphvizOptions { DotPath = "/nonexistent/dot", InProcess = new FakeInProcess() });
 
         await Assert.ThrowsAsync<GraphvizNotFoundException>(() => renderer.RenderAsync(Seed(), GraphvizFormat.Svg, TestContext.Current.CancellationToken));
     }
 
     [Fact]
-    public async Task The_embedded_renderer_draws_svg_in_memory()
+    public async Task Without_the_wasm_package_the_in_process_graphviz_is_reported_missing()
     {
+        // This test assembly does not reference MicroGrad.Viz.Wasm, so discovery finds nothing.
+        var renderer = new GraphRenderer(new GraphvizOptions { Renderer = Renderer.InProcess });
+
+        Assert.Null(renderer.InProcess);
+        var error = await Assert.ThrowsAsync<GraphvizNotFoundException>(() => renderer.RenderAsync(Seed(), GraphvizFormat.Svg, TestContext.Current.CancellationToken));
+        Assert.Contains("MicroGrad.Viz.Wasm package", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_in_process_graphviz_gets_the_dot_text_engine_and_timeout_and_its_warnings_come_back()
+    {
+        var fake = new FakeInProcess { Warnings = ["Warning: node x, port y unrecognized"] };
+        var options = InProcess(fake) with { Engine = LayoutEngine.Neato, Timeout = TimeSpan.FromSeconds(7) };
         var graph = Seed();
 
-        var result = await new GraphRenderer(Embedded).RenderAsync(graph, GraphvizFormat.Svg, TestContext.Current.CancellationToken);
+        var result = await new GraphRenderer(options).RenderAsync(graph, GraphvizFormat.Svg, TestContext.Current.CancellationToken);
 
-        Assert.Equal(Renderer.Embedded, result.Renderer);
+        Assert.Equal(Renderer.InProcess, result.Renderer);
         Assert.Equal(GraphvizFormat.Svg, result.Format);
-        Assert.Empty(result.Warnings);
-        Assert.Equal(EmbeddedRenderer.RenderSvg(graph, TestContext.Current.CancellationToken), DotWriter.Utf8.GetString(result.Output.Span));
+        Assert.Equal("<svg>fake</svg>", Encoding.UTF8.GetString(result.Output.Span));
+        Assert.Equal(["Warning: node x, port y unrecognized"], result.Warnings);
+        var call = Assert.Single(fake.Calls);
+        Assert.Equal(DotWriter.ToDot(graph), call.Dot);
+        Assert.Equal((GraphvizFormat.Svg, LayoutEngine.Neato, TimeSpan.FromSeconds(7)), (call.Format, call.Engine, call.Timeout));
+    }
+
+    [Fact]
+    public async Task In_process_warnings_can_be_errors_as_with_the_native_graphviz()
+    {
+        var fake = new FakeInProcess { Warnings = ["Warning: something odd"] };
+
+        var error = await Assert.ThrowsAsync<GraphvizFailedException>(() =>
+            new GraphRenderer(InProcess(fake) with { WarningsAsErrors = true }).RenderAsync(Seed(), GraphvizFormat.Svg, TestContext.Current.CancellationToken));
+
+        Assert.Equal(0, error.ExitCode);
+        Assert.Contains("Warning: something odd", error.StandardError, StringComparison.Ordinal);
     }
 
     [Theory]
     [InlineData(GraphvizFormat.Png)]
     [InlineData(GraphvizFormat.Pdf)]
-    public async Task The_embedded_renderer_refuses_other_formats_than_svg(GraphvizFormat format)
+    public async Task The_in_process_graphviz_is_not_asked_for_formats_it_lacks(GraphvizFormat format)
     {
-        var error = await Assert.ThrowsAsync<NotSupportedException>(() => new GraphRenderer(Embedded).RenderAsync(Seed(), format, TestContext.Current.CancellationToken));
+        var fake = new FakeInProcess();
 
-        Assert.Contains("needs Graphviz", error.Message, StringComparison.Ordinal);
+        var error = await Assert.ThrowsAsync<NotSupportedException>(() => new GraphRenderer(InProcess(fake)).RenderAsync(Seed(), format, TestContext.Current.CancellationToken));
+
+        Assert.Contains("needs a native Graphviz", error.Message, StringComparison.Ordinal);
+        Assert.Empty(fake.Calls);
     }
 
     [Fact]
-    public async Task The_size_guard_applies_to_the_embedded_renderer()
+    public async Task The_size_guard_applies_to_the_in_process_graphviz()
     {
-        var renderer = new GraphRenderer(Embedded with { MaxNodes = 3 });
+        var fake = new FakeInProcess();
+        var renderer = new GraphRenderer(InProcess(fake) with { MaxNodes = 3 });
 
         var error = await Assert.ThrowsAsync<GraphTooLargeException>(() => renderer.RenderAsync(Seed(), GraphvizFormat.Svg, TestContext.Current.CancellationToken));
 
         Assert.Equal(10, error.NodeCount);
+        Assert.Empty(fake.Calls);
     }
 
     [Fact]
-    public async Task Saving_with_the_embedded_renderer_replaces_the_file_atomically()
+    public async Task Saving_in_process_replaces_the_file_atomically()
     {
         string path = Path.Combine(_folder, "seed.svg");
         await File.WriteAllTextAsync(path, "previous", TestContext.Current.CancellationToken);
 
-        var result = await new GraphRenderer(Embedded).SaveAsync(Seed(), path, cancellationToken: TestContext.Current.CancellationToken);
+        var result = await new GraphRenderer(InProcess(new FakeInProcess())).SaveAsync(Seed(), path, cancellationToken: TestContext.Current.CancellationToken);
 
-        Assert.Equal(Renderer.Embedded, result.Renderer);
+        Assert.Equal(Renderer.InProcess, result.Renderer);
         Assert.Equal(Path.GetFullPath(path), Path.GetFullPath(result.OutputPath!));
-        Assert.Equal(EmbeddedRenderer.RenderSvg(Seed(), TestContext.Current.CancellationToken), await File.ReadAllTextAsync(path, TestContext.Current.CancellationToken));
+        Assert.Equal("<svg>fake</svg>", await File.ReadAllTextAsync(path, TestContext.Current.CancellationToken));
         Assert.Equal(["seed.svg"], Directory.GetFiles(_folder).Select(Path.GetFileName));
     }
 
     [Fact]
-    public async Task A_refused_save_leaves_the_existing_file_alone()
+    public async Task A_failed_or_refused_save_leaves_the_existing_file_alone()
     {
+        string svg = Path.Combine(_folder, "seed.svg");
         string png = Path.Combine(_folder, "seed.png");
         string unknown = Path.Combine(_folder, "seed.bmp");
+        await File.WriteAllTextAsync(svg, "previous", TestContext.Current.CancellationToken);
         await File.WriteAllTextAsync(png, "previous", TestContext.Current.CancellationToken);
+        var failing = new FakeInProcess { Failure = new GraphvizFailedException(1, ["fake"], "Error: syntax error") };
 
-        await Assert.ThrowsAsync<NotSupportedException>(() => new GraphRenderer(Embedded).SaveAsync(Seed(), png, cancellationToken: TestContext.Current.CancellationToken));
-        await Assert.ThrowsAsync<ArgumentException>(() => new GraphRenderer(Embedded).SaveAsync(Seed(), unknown, cancellationToken: TestContext.Current.CancellationToken));
+        await Assert.ThrowsAsync<GraphvizFailedException>(() => new GraphRenderer(InProcess(failing)).SaveAsync(Seed(), svg, cancellationToken: TestContext.Current.CancellationToken));
+        await Assert.ThrowsAsync<NotSupportedException>(() => new GraphRenderer(InProcess(new FakeInProcess())).SaveAsync(Seed(), png, cancellationToken: TestContext.Current.CancellationToken));
+        await Assert.ThrowsAsync<ArgumentException>(() => new GraphRenderer(InProcess(new FakeInProcess())).SaveAsync(Seed(), unknown, cancellationToken: TestContext.Current.CancellationToken));
 
+        Assert.Equal("previous", await File.ReadAllTextAsync(svg, TestContext.Current.CancellationToken));
         Assert.Equal("previous", await File.ReadAllTextAsync(png, TestContext.Current.CancellationToken));
-        Assert.Equal(["seed.png"], Directory.GetFiles(_folder).Select(Path.GetFileName));
+        Assert.Equal(["seed.png", "seed.svg"], Directory.GetFiles(_folder).Select(Path.GetFileName).Order(StringComparer.Ordinal));
     }
 
     [Fact]
-    public async Task The_one_line_helpers_use_the_chosen_renderer()
+    public async Task The_one_line_helpers_use_the_chosen_graphviz()
     {
         string path = Path.Combine(_folder, "L.svg");
         var seed = SampleGraphs.Seed(backward: true);
+        var fake = new FakeInProcess();
 
-        var saved = await seed.SaveDrawingAsync(path, graphviz: Embedded, cancellationToken: TestContext.Current.CancellationToken);
-        string svg = await seed.RenderSvgAsync(graphviz: Embedded, cancellationToken: TestContext.Current.CancellationToken);
+        var saved = await seed.SaveDrawingAsync(path, graphviz: InProcess(fake), cancellationToken: TestContext.Current.CancellationToken);
+        string svg = await seed.RenderSvgAsync(graphviz: InProcess(fake), cancellationToken: TestContext.Current.CancellationToken);
 
-        Assert.Equal(Renderer.Embedded, saved.Renderer);
+        Assert.Equal(Renderer.InProcess, saved.Renderer);
+        Assert.Equal("<svg>fake</svg>", svg);
         Assert.Equal(svg, await File.ReadAllTextAsync(path, TestContext.Current.CancellationToken));
-        Assert.Equal(["a", "data 2.0000", "grad 6.0000"], SvgNodes.Parse(DotWriter.Utf8.GetBytes(svg))["v0"]);
+        Assert.Equal(2, fake.Calls.Count);
     }
 
     [Fact]
@@ -129,56 +176,25 @@ public sealed class GraphRendererTests : IDisposable
         Assert.Throws<ArgumentOutOfRangeException>(() => new GraphvizOptions { Renderer = (Renderer)7 });
     }
 
-    [Fact]
-    public async Task Graphviz_and_the_embedded_renderer_show_the_same_nodes_and_fields()
+    /// <summary>An in-process Graphviz that records what it was asked and answers with fixed bytes.</summary>
+    private sealed class FakeInProcess : IInProcessGraphviz
     {
-        var graphviz = new GraphvizOptions { DotPath = GraphvizRequirement.RequireDot(), Renderer = Renderer.Graphviz };
-        foreach (var root in new[] { SampleGraphs.Seed(backward: true), SampleGraphs.Neuron(), SampleGraphs.SmallMlp() })
+        public List<(string Dot, GraphvizFormat Format, LayoutEngine Engine, TimeSpan Timeout)> Calls { get; } = [];
+
+        public IReadOnlyList<string> Warnings { get; init; } = [];
+
+        public Exception? Failure { get; init; }
+
+        public string Version => "0.0-fake";
+
+        public IReadOnlyCollection<GraphvizFormat> Formats { get; } = [GraphvizFormat.Svg, GraphvizFormat.Json];
+
+        public Task<GraphvizOutput> RenderAsync(string dot, GraphvizFormat format, LayoutEngine engine, TimeSpan timeout, CancellationToken cancellationToken = default)
         {
-            var graph = ValueGraphWriter.ToDotGraph(root);
-            var byGraphviz = await new GraphRenderer(graphviz).RenderAsync(graph, GraphvizFormat.Svg, TestContext.Current.CancellationToken);
-            var byEmbedded = await new GraphRenderer(Embedded).RenderAsync(graph, GraphvizFormat.Svg, TestContext.Current.CancellationToken);
-
-            Assert.Equal(Renderer.Graphviz, byGraphviz.Renderer);
-            Assert.Equal(SvgNodes.Parse(byGraphviz.Output.Span), SvgNodes.Parse(byEmbedded.Output.Span));
+            Calls.Add((dot, format, engine, timeout));
+            return Failure is not null
+                ? Task.FromException<GraphvizOutput>(Failure)
+                : Task.FromResult(new GraphvizOutput(Encoding.UTF8.GetBytes("<svg>fake</svg>"), Warnings));
         }
-    }
-
-    /// <summary>The one-point MLP drawn node for node: about 3,000 nodes, minutes of GraphShape layout.</summary>
-    private static DotGraph SlowGraph()
-    {
-        var mlp = new MicroGrad.Nn.Mlp(new Random(1), 2, 16, 16, 1);
-        var score = mlp.Forward(1.0, -2.0)[0];
-        var loss = (1 + -score).Relu() + (1e-4 * Value.Sum(mlp.Parameters().Select(p => p * p)));
-        loss.Backward();
-        return ValueGraphWriter.ToDotGraph(loss, new DrawingOptions { FoldConstants = false, CollapseChains = false, CollapseTerms = false, Modules = ModuleView.None });
-    }
-
-    [Fact]
-    public async Task A_slow_embedded_layout_is_stopped_at_the_timeout()
-    {
-        var graph = SlowGraph();
-        var renderer = new GraphRenderer(Embedded with { MaxNodes = int.MaxValue, Timeout = TimeSpan.FromMilliseconds(300) });
-        string path = Path.Combine(_folder, "slow.svg");
-        var clock = System.Diagnostics.Stopwatch.StartNew();
-
-        var error = await Assert.ThrowsAsync<EmbeddedLayoutTimeoutException>(() => renderer.SaveAsync(graph, path, cancellationToken: TestContext.Current.CancellationToken));
-
-        Assert.Equal(graph.NodeCount, error.NodeCount);
-        Assert.Contains("did not lay out", error.Message, StringComparison.Ordinal);
-        Assert.False(File.Exists(path));
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(30), $"the layout stopped only after {clock.Elapsed}"); // minutes if the abort were ignored
-    }
-
-    [Fact]
-    public async Task Cancelling_stops_the_embedded_layout()
-    {
-        var graph = SlowGraph();
-        var renderer = new GraphRenderer(Embedded with { MaxNodes = int.MaxValue });
-        using var cancel = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
-        cancel.CancelAfter(TimeSpan.FromMilliseconds(300));
-
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => renderer.RenderAsync(graph, GraphvizFormat.Svg, cancel.Token));
-        Assert.ThrowsAny<OperationCanceledException>(() => EmbeddedRenderer.RenderSvg(graph, new CancellationToken(canceled: true)));
     }
 }

@@ -1,8 +1,8 @@
 using BenchmarkDotNet.Attributes;
 using MicroGrad.Nn;
 using MicroGrad.Viz;
-using MicroGrad.Viz.Dot;
-using MicroGrad.Viz.Embedded;
+using MicroGrad.Viz.Graphviz;
+using MicroGrad.Viz.Wasm;
 
 namespace MicroGrad.Benchmarks;
 
@@ -76,27 +76,19 @@ public class DotBenchmarks
 }
 
 [MemoryDiagnoser]
-public class EmbeddedRendererBenchmarks
+public class InProcessGraphvizBenchmarks
 {
-    private DotGraph _onePoint = null!;
-    private DotGraph _step = null!;
+    private readonly string _seed = InProcessGraphviz.SeedDot();
+    private readonly string _layered = InProcessGraphviz.LayeredDot(1000);
 
     [GlobalSetup]
-    public void Setup()
-    {
-        var data = new MoonsWorkload();
-        var model = data.NewModel();
-        var onePoint = data.OnePointLoss(model);
-        onePoint.Backward();
-        var step = data.Loss(model);
-        step.Backward();
-        _onePoint = ValueGraphWriter.ToDotGraph(onePoint);
-        _step = ValueGraphWriter.ToDotGraph(step);
-    }
+    public void Setup() => WasmGraphviz.Shared.WarmUpAsync().GetAwaiter().GetResult();
 
     [Benchmark]
-    public void OnePointMlpSvg() => EmbeddedRenderer.WriteSvg(_onePoint, TextWriter.Null);
+    public ReadOnlyMemory<byte> SeedSvg() =>
+        WasmGraphviz.Shared.RenderAsync(_seed, GraphvizFormat.Svg, LayoutEngine.Dot, TimeSpan.FromMinutes(1)).GetAwaiter().GetResult().Bytes;
 
     [Benchmark]
-    public void TrainingStepSvg() => EmbeddedRenderer.WriteSvg(_step, TextWriter.Null);
+    public ReadOnlyMemory<byte> Layered1000Svg() =>
+        WasmGraphviz.Shared.RenderAsync(_layered, GraphvizFormat.Svg, LayoutEngine.Dot, TimeSpan.FromMinutes(1)).GetAwaiter().GetResult().Bytes;
 }

@@ -49,14 +49,25 @@ public static class Report
         output.WriteLine(Line($"dot-emit-65k: {nsPerValue:0.0} ns/value"));
         output.WriteLine(Line($"dot-emit-mb-per-s: {mbPerSecond:0.0}"));
 
-        var (onePointMs, stepMs, stepNodes) = EmbeddedSvg(data);
-        output.WriteLine(Line($"embedded-svg-one-point: {onePointMs:0.0} ms"));
-        output.WriteLine(Line($"embedded-svg-step-{stepNodes}-nodes: {stepMs:0} ms"));
+        foreach (string line in InProcessGraphviz.Report())
+        {
+            output.WriteLine(line);
+        }
 
-        output.WriteLine(ColdStart("cli-cold-start", Path.Combine(AppContext.BaseDirectory, OperatingSystem.IsWindows() ? "mgviz.exe" : "mgviz")));
+        string mgviz = Path.Combine(AppContext.BaseDirectory, OperatingSystem.IsWindows() ? "mgviz.exe" : "mgviz");
+        var (dotOnly, dotOnlyLine) = ColdStart("cli-cold-start", mgviz, []);
+        output.WriteLine(dotOnlyLine);
+
+        // The same command writing SVG on a machine without Graphviz: PATH holds no dot.
+        string noGraphviz = Directory.CreateTempSubdirectory("mgviz-no-dot-").FullName;
+        string svg = Path.Combine(noGraphviz, "L.svg");
+        var (inProcess, inProcessLine) = ColdStart("cli-cold-start-svg-inprocess", mgviz, ["-o", svg], new Dictionary<string, string> { ["PATH"] = noGraphviz });
+        output.WriteLine(inProcessLine);
+        Directory.Delete(noGraphviz, recursive: true);
+        output.WriteLine(Line($"cli-cold-start-svg-inprocess-ratio: {inProcess / dotOnly:0.00}"));
         string aot = Environment.GetEnvironmentVariable("MGVIZ_AOT") is { Length: > 0 } path ? path : Path.Combine(AppContext.BaseDirectory, "aot", "mgviz");
         output.WriteLine(File.Exists(aot)
-            ? ColdStart("cli-cold-start-aot", aot)
+            ? ColdStart("cli-cold-start-aot", aot, []).Line
             : "# cli-cold-start-aot: no AOT binary; publish one with: dotnet publish src/MicroGrad.Viz.Cli -c Release -r linux-x64 -p:PublishAot=true -o tools/MicroGrad.Benchmarks/bin/Release/net10.0/aot");
         return 0;
     }
@@ -143,54 +154,46 @@ public static class Report
         return (seconds * 1e9 / values, writer.Count / 1e6 / seconds);
     }
 
-    /// <summary>
-    /// The embedded renderer (layout and SVG) on the one-point MLP graph and on one training step's
-    /// graph, both with the default views, as mgviz draws them.
-    /// </summary>
-    public static (double OnePointMs, double StepMs, int StepNodes) EmbeddedSvg(MoonsWorkload data)
-    {
-        var model = data.NewModel();
-        var onePoint = data.OnePointLoss(model);
-        onePoint.Backward();
-        var step = data.Loss(model);
-        step.Backward();
-
-        double Time(Value root, int runs)
-        {
-            return Median(runs, _ => MicroGrad.Viz.Embedded.EmbeddedRenderer.WriteSvg(ValueGraphWriter.ToDotGraph(root), TextWriter.Null)) * 1e3;
-        }
-
-        return (Time(onePoint, 9), Time(step, 3), ValueGraphWriter.ToDotGraph(step).NodeCount);
-    }
-
-    private static string ColdStart(string name, string executable)
+    /// <summary>Median wall time of <c>mgviz render</c> on the seed (DOT to standard output, or <paramref name="extra"/> arguments), one unmeasured run first.</summary>
+    private static (double Ms, string Line) ColdStart(string name, string executable, string[] extra, Dictionary<string, string>? environment = null)
     {
         if (!File.Exists(executable))
         {
-            return $"# {name}: {executable} not found";
+            return (double.NaN, $"# {name}: {executable} not found");
         }
 
-        string[] arguments = ["render", "e = a*b; d = e + c; L = d*f", "--set", "a=2", "--set", "b=-3", "--set", "c=10", "--set", "f=-2"];
+        string[] arguments = ["render", "e = a*b; d = e + c; L = d*f", "--set", "a=2", "--set", "b=-3", "--set", "c=10", "--set", "f=-2", .. extra];
         var times = new List<double>();
-        for (int run = 0; run < 11; run++)
+        for (int run = 0; run < 12; run++)
         {
-            var start = new ProcessStartInfo(executable) { RedirectStandardOutput = true, UseShellExecute = false };
+            var start = new ProcessStartInfo(executable) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
             foreach (var argument in arguments)
             {
                 start.ArgumentList.Add(argument);
             }
 
+            foreach (var (key, value) in environment ?? [])
+            {
+                start.Environment[key] = value;
+            }
+
             var clock = Stopwatch.StartNew();
             using var process = Process.Start(start)!;
+            var error = process.StandardError.ReadToEndAsync();
             process.StandardOutput.ReadToEnd();
             process.WaitForExit();
-            times.Add(clock.Elapsed.TotalMilliseconds);
+            error.Wait();
+            if (run > 0)
+            {
+                times.Add(clock.Elapsed.TotalMilliseconds);
+            }
         }
 
-        return Line($"{name}: {Median(times):0} ms");
+        double median = Median(times);
+        return (median, Line($"{name}: {median:0} ms"));
     }
 
-    private static double Median(int runs, Action<int> action)
+    internal static double Median(int runs, Action<int> action)
     {
         for (int k = 0; k < 3; k++)
         {
@@ -208,13 +211,13 @@ public static class Report
         return Median(times);
     }
 
-    private static double Median(List<double> values)
+    internal static double Median(List<double> values)
     {
         values.Sort();
         return values[values.Count / 2];
     }
 
-    private static string Line(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+    internal static string Line(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>Discards text, counting it (ASCII DOT: one byte per char, close enough for UTF-8).</summary>
     private sealed class CountingWriter : TextWriter

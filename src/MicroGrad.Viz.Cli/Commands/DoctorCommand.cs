@@ -1,16 +1,22 @@
 using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
 using MicroGrad.Viz.Graphviz;
+using MicroGrad.Viz.Wasm;
 
 namespace MicroGrad.Viz.Cli.Commands;
 
-/// <summary><c>mgviz doctor</c>: which Graphviz mgviz would use, where, which version, and what to do if none.</summary>
+/// <summary>
+/// <c>mgviz doctor</c>: both Graphviz mgviz can use — the native <c>dot</c> (where, which version)
+/// and the in-process one (which version, ready or not) — and which one <c>render</c> picks.
+/// </summary>
 internal sealed class DoctorCommand
 {
     private readonly GraphvizCommandOptions _graphviz = new();
 
     public DoctorCommand()
     {
-        Command = new Command("doctor", "Report which Graphviz (dot) mgviz finds, where, and its version, and which renderer 'render --renderer auto' uses; explain how to install Graphviz if missing.");
+        Command = new Command("doctor", "Report the native Graphviz (dot) mgviz finds, where and which version, check Graphviz in-process, and say which one 'render' uses; explain how to install Graphviz if missing.");
         _graphviz.AddTo(Command, layout: false);
     }
 
@@ -24,25 +30,71 @@ internal sealed class DoctorCommand
         await output.WriteLineAsync($"mgviz {MgvizCommandLine.Version}").ConfigureAwait(false);
         string variable = Environment.GetEnvironmentVariable(GraphvizOptions.DotPathVariable) is { Length: > 0 } value ? value : "(not set)";
         await output.WriteLineAsync($"{GraphvizOptions.DotPathVariable}: {variable}").ConfigureAwait(false);
+
+        bool native;
         try
         {
             var version = await new GraphvizRunner(options).GetVersionAsync(cancellationToken).ConfigureAwait(false);
-            await output.WriteLineAsync($"Graphviz: {version.Path}").ConfigureAwait(false);
+            await output.WriteLineAsync($"native Graphviz: {version.Path}").ConfigureAwait(false);
             await output.WriteLineAsync($"version: {version.Text}").ConfigureAwait(false);
-            await output.WriteLineAsync("renderer (auto): graphviz").ConfigureAwait(false);
-            await output.WriteLineAsync("status: ok, mgviz render can write svg, png and pdf").ConfigureAwait(false);
-            return ExitCodes.Success;
+            native = true;
         }
         catch (GraphvizNotFoundException error)
         {
-            await output.WriteLineAsync("Graphviz: not found").ConfigureAwait(false);
+            await output.WriteLineAsync("native Graphviz: not found").ConfigureAwait(false);
             await output.WriteLineAsync($"looked in: {string.Join("; ", error.Searched)}").ConfigureAwait(false);
-            // Only an explicit path to dot (option or MGVIZ_DOT) keeps auto on Graphviz when dot is missing.
-            bool embedded = new GraphRenderer(options).Choose(GraphvizFormat.Svg) == Renderer.Embedded;
-            await output.WriteLineAsync($"renderer (auto): {(embedded ? "embedded (svg only)" : "graphviz (configured path missing)")}").ConfigureAwait(false);
+            native = false;
+        }
+
+        bool inProcess = await CheckInProcessAsync(options, output, cancellationToken).ConfigureAwait(false);
+        var renderer = new GraphRenderer(options);
+        var auto = renderer.Choose(GraphvizFormat.Svg);
+        await output.WriteLineAsync($"renderer (auto): {(auto == Renderer.Native ? "native" : "inprocess")}").ConfigureAwait(false);
+        if (native)
+        {
+            await output.WriteLineAsync("status: ok, mgviz render can write svg, png and pdf").ConfigureAwait(false);
+            return ExitCodes.Success;
+        }
+
+        if (inProcess && auto == Renderer.InProcess)
+        {
             await output.WriteLineAsync(
-                $"status: mgviz render can write {(embedded ? "svg (embedded renderer), " : string.Empty)}dot and json; png and pdf need Graphviz. {GraphvizNotFoundException.InstallHint}").ConfigureAwait(false);
-            return ExitCodes.GraphvizNotFound;
+                $"status: ok for svg (Graphviz in-process); png and pdf need the native Graphviz. {GraphvizNotFoundException.InstallHint}").ConfigureAwait(false);
+            return ExitCodes.Success;
+        }
+
+        // Only an explicit path to dot (option or MGVIZ_DOT) keeps auto on the missing native Graphviz.
+        await output.WriteLineAsync(
+            $"status: mgviz render can write dot and json only{(auto == Renderer.Native ? " (a path to dot is configured but missing)" : string.Empty)}. {GraphvizNotFoundException.InstallHint}").ConfigureAwait(false);
+        return ExitCodes.GraphvizNotFound;
+    }
+
+    /// <summary>Loads the in-process Graphviz and draws a two-node graph with it.</summary>
+    private static async Task<bool> CheckInProcessAsync(GraphvizOptions options, TextWriter output, CancellationToken cancellationToken)
+    {
+        if (options.InProcess is not { } inProcess)
+        {
+            await output.WriteLineAsync("in-process Graphviz: not available").ConfigureAwait(false);
+            return false;
+        }
+
+        var clock = Stopwatch.StartNew();
+        try
+        {
+            await inProcess.RenderAsync("digraph { a -> b }", GraphvizFormat.Svg, LayoutEngine.Dot, TimeSpan.FromSeconds(60), cancellationToken).ConfigureAwait(false);
+            string milliseconds = clock.Elapsed.TotalMilliseconds.ToString("0", CultureInfo.InvariantCulture);
+            await output.WriteLineAsync($"in-process Graphviz: {inProcess.Version} (WebAssembly under Wasmtime), ready in {milliseconds} ms").ConfigureAwait(false);
+            if (inProcess is WasmGraphviz)
+            {
+                await output.WriteLineAsync($"module: sha256 {WasmGraphviz.ModuleSha256}; compiled code cached in {WasmGraphviz.CacheFile ?? "(cache off)"}").ConfigureAwait(false);
+            }
+
+            return true;
+        }
+        catch (GraphvizException error)
+        {
+            await output.WriteLineAsync($"in-process Graphviz: failed: {error.Message}").ConfigureAwait(false);
+            return false;
         }
     }
 }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using MicroGrad.Viz.Graphviz;
+using MicroGrad.Viz.Wasm;
 
 namespace MicroGrad.Viz.Cli.Commands;
 
@@ -14,7 +15,7 @@ internal sealed class GraphvizCommandOptions
 
     public Option<double?> Timeout { get; } = new("--timeout")
     {
-        Description = "Stop the layout (Graphviz or the embedded renderer) after this many seconds (default 60).",
+        Description = "Stop the layout (native or in-process Graphviz) after this many seconds (default 60).",
         HelpName = "SECONDS",
     };
 
@@ -37,7 +38,8 @@ internal sealed class GraphvizCommandOptions
 
     public GraphvizOptions Bind(ParseResult result)
     {
-        var options = new GraphvizOptions { DotPath = result.GetValue(DotPath) };
+        // Named explicitly rather than discovered: mgviz is published with NativeAOT as well.
+        var options = new GraphvizOptions { DotPath = result.GetValue(DotPath), InProcess = WasmGraphviz.Shared };
         if (result.GetValue(Engine) is { } engineName)
         {
             if (!GraphvizNames.TryParseEngine(engineName, out var engine))

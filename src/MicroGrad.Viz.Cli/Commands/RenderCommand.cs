@@ -2,6 +2,7 @@ using System.CommandLine;
 using MicroGrad.Viz.Cli.Expressions;
 using MicroGrad.Viz.Dot;
 using MicroGrad.Viz.Graphviz;
+using MicroGrad.Viz.Wasm;
 
 namespace MicroGrad.Viz.Cli.Commands;
 
@@ -39,7 +40,7 @@ internal sealed class RenderCommand
     private readonly Option<string?> _title = new("--title") { Description = "A title above the graph.", HelpName = "TEXT" };
     private readonly Option<string?> _renderer = new("--renderer")
     {
-        Description = "auto (default: Graphviz if dot is found, else embedded), graphviz, or embedded (built-in layout, SVG only, nothing to install).",
+        Description = "auto (default: the native Graphviz if dot is found, else Graphviz in-process), native, or inprocess (Graphviz 16 compiled to WebAssembly: nothing to install, the same SVG on every machine; no png or pdf).",
         HelpName = "NAME",
     };
 
@@ -143,18 +144,13 @@ internal sealed class RenderCommand
             var renderer = rendererName.ToUpperInvariant() switch
             {
                 "AUTO" => Renderer.Auto,
-                "GRAPHVIZ" => Renderer.Graphviz,
-                "EMBEDDED" => Renderer.Embedded,
-                _ => throw new UsageException($"--renderer '{rendererName}' must be auto, graphviz or embedded"),
+                "NATIVE" => Renderer.Native,
+                "INPROCESS" => Renderer.InProcess,
+                _ => throw new UsageException($"--renderer '{rendererName}' must be auto, native or inprocess"),
             };
-            if (renderer == Renderer.Embedded && format is OutputFormat.Png or OutputFormat.Pdf)
+            if (renderer == Renderer.InProcess && format is OutputFormat.Png or OutputFormat.Pdf)
             {
-                throw new UsageException($"--renderer embedded draws svg only; {format.ToString().ToLowerInvariant()} needs Graphviz (--renderer graphviz or auto)");
-            }
-
-            if (renderer == Renderer.Embedded && result.GetValue(_graphviz.Engine) is not null)
-            {
-                throw new UsageException("--engine picks a Graphviz layout engine; it does nothing with --renderer embedded");
+                throw new UsageException($"--renderer inprocess draws svg and the text formats; {format.ToString().ToLowerInvariant()} needs the native Graphviz (--renderer native or auto)");
             }
 
             graphviz = graphviz with { Renderer = renderer };
@@ -164,6 +160,30 @@ internal sealed class RenderCommand
     }
 
     public static async Task<int> RunAsync(RenderSettings settings, ToolConsole console, CancellationToken cancellationToken)
+    {
+        var layoutFormat = settings.Format switch
+        {
+            OutputFormat.Png => GraphvizFormat.Png,
+            OutputFormat.Pdf => GraphvizFormat.Pdf,
+            _ => GraphvizFormat.Svg,
+        };
+        var renderer = new GraphRenderer(settings.Graphviz);
+        var chosen = settings.Format is OutputFormat.Dot or OutputFormat.Json ? Renderer.Native : renderer.Choose(layoutFormat);
+
+        // Loading Graphviz in-process (~0.1 s) overlaps evaluating the program and writing its DOT.
+        var warmUp = chosen == Renderer.InProcess && renderer.InProcess is WasmGraphviz wasm ? wasm.WarmUpAsync() : Task.CompletedTask;
+        try
+        {
+            return await RunAsync(settings, console, renderer, layoutFormat, chosen, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            // A failure to load surfaces when rendering; here it only must not go unobserved.
+            await warmUp.ContinueWith(static _ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default).ConfigureAwait(false);
+        }
+    }
+
+    private static async Task<int> RunAsync(RenderSettings settings, ToolConsole console, GraphRenderer renderer, GraphvizFormat format, Renderer chosen, CancellationToken cancellationToken)
     {
         string source = settings.Program.Source.Read(console);
         var program = ExpressionProgram.Create(source, settings.Program.Sets, settings.Program.Root);
@@ -189,23 +209,16 @@ internal sealed class RenderCommand
                 return ExitCodes.Success;
         }
 
-        var format = settings.Format switch
+        if (chosen == Renderer.InProcess && settings.Graphviz.Renderer == Renderer.Auto)
         {
-            OutputFormat.Png => GraphvizFormat.Png,
-            OutputFormat.Pdf => GraphvizFormat.Pdf,
-            _ => GraphvizFormat.Svg,
-        };
-        var renderer = new GraphRenderer(settings.Graphviz);
-        var chosen = renderer.Choose(format);
-        if (chosen == Renderer.Embedded && settings.Graphviz.Renderer == Renderer.Auto)
-        {
-            await console.Error.WriteLineAsync("mgviz: Graphviz (dot) not found; drawing with the embedded renderer (mgviz doctor explains how to install Graphviz)").ConfigureAwait(false);
+            await console.Error.WriteLineAsync(
+                $"mgviz: Graphviz (dot) not found; drawing with Graphviz {renderer.InProcess?.Version} in-process (mgviz doctor explains how to install Graphviz)").ConfigureAwait(false);
         }
 
         var pinned = settings.Graphviz with { Renderer = chosen }; // decided once: the message above stays true
         renderer = new GraphRenderer(pinned);
         GraphvizResult rendered;
-        await using (Spinner.Start(console, chosen == Renderer.Graphviz ? "Graphviz is laying out the graph…" : "Laying out the graph…").ConfigureAwait(false))
+        await using (Spinner.Start(console, "Graphviz is laying out the graph…").ConfigureAwait(false))
         {
             rendered = settings.Output is null
                 ? await renderer.RenderAsync(graph, format, cancellationToken).ConfigureAwait(false)

@@ -2,7 +2,7 @@ namespace MicroGrad.Viz.Graphviz;
 
 /// <summary>
 /// The drawing has more nodes than <see cref="GraphvizOptions.MaxNodes"/>, so no layout was started
-/// (Graphviz or embedded). The message names the views that make the drawing smaller.
+/// (native or in-process). The message names the views that make the drawing smaller.
 /// </summary>
 public sealed class GraphTooLargeException : GraphvizException
 {

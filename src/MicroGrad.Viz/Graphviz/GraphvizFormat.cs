@@ -17,4 +17,10 @@ public enum GraphvizFormat
 
     /// <summary>Graphviz's JSON with layout positions (<c>-Tjson</c>).</summary>
     Json,
+
+    /// <summary>DOT with layout positions and drawing operations (<c>-Txdot</c>).</summary>
+    XDot,
+
+    /// <summary>Graphviz's plain text layout: one line per node and edge with coordinates (<c>-Tplain</c>).</summary>
+    Plain,
 }

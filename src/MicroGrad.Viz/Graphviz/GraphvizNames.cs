@@ -16,6 +16,8 @@ public static class GraphvizNames
         GraphvizFormat.Pdf => "pdf",
         GraphvizFormat.Dot => "dot",
         GraphvizFormat.Json => "json",
+        GraphvizFormat.XDot => "xdot",
+        GraphvizFormat.Plain => "plain",
         _ => throw new ArgumentOutOfRangeException(nameof(format), format, "Unknown Graphviz format."),
     };
 
@@ -35,7 +37,7 @@ public static class GraphvizNames
         _ => throw new ArgumentOutOfRangeException(nameof(engine), engine, "Unknown layout engine."),
     };
 
-    /// <summary>Parses a format name (case-insensitive): <c>svg png pdf dot json</c> (<c>gv</c> means <c>dot</c>).</summary>
+    /// <summary>Parses a format name (case-insensitive): <c>svg png pdf dot json xdot plain</c> (<c>gv</c> means <c>dot</c>).</summary>
     /// <param name="name">The name.</param>
     /// <param name="format">The format, when known.</param>
     /// <returns>Whether the name is allowed.</returns>

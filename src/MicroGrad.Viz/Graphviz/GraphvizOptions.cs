@@ -19,9 +19,8 @@ public sealed record GraphvizOptions
     public LayoutEngine Engine { get; init; } = LayoutEngine.Dot;
 
     /// <summary>
-    /// How long Graphviz may run before it is killed (with its child processes) and
-    /// <see cref="GraphvizTimeoutException"/> is thrown — or the embedded renderer's layout before it
-    /// is stopped and <see cref="Embedded.EmbeddedLayoutTimeoutException"/> is thrown. Default 60 seconds;
+    /// How long a layout may run before it is stopped (a native <c>dot</c> is killed with its child
+    /// processes; an in-process one is interrupted) and <see cref="GraphvizTimeoutException"/> is thrown. Default 60 seconds;
     /// <see cref="System.Threading.Timeout.InfiniteTimeSpan"/> for none.
     /// </summary>
     public TimeSpan Timeout
@@ -39,9 +38,9 @@ public sealed record GraphvizOptions
     } = TimeSpan.FromSeconds(60);
 
     /// <summary>
-    /// Which backend <see cref="GraphRenderer"/> and the <see cref="ValueDrawingExtensions"/> use.
-    /// Default <see cref="Viz.Renderer.Auto"/>: Graphviz when it is installed, else the embedded
-    /// renderer for SVG. <see cref="GraphvizRunner"/> itself always runs Graphviz.
+    /// Which Graphviz <see cref="GraphRenderer"/> and the <see cref="ValueDrawingExtensions"/> use.
+    /// Default <see cref="Viz.Renderer.Auto"/>: the native <c>dot</c> when it is installed, else
+    /// Graphviz in-process (<see cref="InProcess"/>). <see cref="GraphvizRunner"/> itself always runs the native one.
     /// </summary>
     public Renderer Renderer
     {
@@ -58,10 +57,17 @@ public sealed record GraphvizOptions
     }
 
     /// <summary>
-    /// The most nodes a graph may have before <see cref="GraphvizRunner"/> refuses to start Graphviz
+    /// The in-process Graphviz to use. Default <see langword="null"/>: <c>MicroGrad.Viz.Wasm</c>'s
+    /// shared instance when that package is part of the application, else none (and
+    /// <see cref="Viz.Renderer.InProcess"/> reports it missing).
+    /// </summary>
+    public IInProcessGraphviz? InProcess { get; init; }
+
+    /// <summary>
+    /// The most nodes a graph may have before <see cref="GraphRenderer"/> and <see cref="GraphvizRunner"/> refuse to start Graphviz
     /// and throws <see cref="GraphTooLargeException"/>, because larger drawings can take Graphviz
     /// minutes and are unreadable anyway. Default 2000; <see cref="int.MaxValue"/> to lift it.
-    /// Applies to <see cref="Dot.DotGraph"/> input, whose size is known before running, with either renderer.
+    /// Applies to <see cref="Dot.DotGraph"/> input, whose size is known before running, with either Graphviz.
     /// </summary>
     public int MaxNodes
     {

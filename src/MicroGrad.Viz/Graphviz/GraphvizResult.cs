@@ -1,9 +1,9 @@
 namespace MicroGrad.Viz.Graphviz;
 
-/// <summary>What a successful rendering produced (by Graphviz or, for SVG, the embedded renderer).</summary>
+/// <summary>What a successful rendering produced (by the native Graphviz or Graphviz in-process).</summary>
 public sealed class GraphvizResult
 {
-    internal GraphvizResult(GraphvizFormat format, byte[] output, string? outputPath, IReadOnlyList<string> warnings, Renderer renderer = Renderer.Graphviz)
+    internal GraphvizResult(GraphvizFormat format, byte[] output, string? outputPath, IReadOnlyList<string> warnings, Renderer renderer = Renderer.Native)
     {
         Renderer = renderer;
         Format = format;
@@ -13,8 +13,8 @@ public sealed class GraphvizResult
     }
 
     /// <summary>
-    /// Which backend drew it: <see cref="Viz.Renderer.Graphviz"/> or <see cref="Viz.Renderer.Embedded"/>
-    /// (never <see cref="Viz.Renderer.Auto"/>). DOT and JSON exports report Graphviz's DOT writer as Graphviz.
+    /// Which Graphviz drew it: <see cref="Viz.Renderer.Native"/> or <see cref="Viz.Renderer.InProcess"/>
+    /// (never <see cref="Viz.Renderer.Auto"/>). DOT written without a layout reports <see cref="Viz.Renderer.Native"/>.
     /// </summary>
     public Renderer Renderer { get; }
 

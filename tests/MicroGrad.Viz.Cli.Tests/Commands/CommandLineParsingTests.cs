@@ -27,7 +27,7 @@ public class CommandLineParsingTests
         Assert.Null(settings.Output);
         Assert.Equal(OutputFormat.Dot, settings.Format);
         Assert.Equal(DrawingOptions.Default, settings.Drawing);
-        Assert.Equal(GraphvizOptions.Default, settings.Graphviz);
+        Assert.Equal(GraphvizOptions.Default with { InProcess = MicroGrad.Viz.Wasm.WasmGraphviz.Shared }, settings.Graphviz);
     }
 
     [Theory]
@@ -153,8 +153,8 @@ public class CommandLineParsingTests
     [Theory]
     [InlineData(null, Renderer.Auto)]
     [InlineData("auto", Renderer.Auto)]
-    [InlineData("Graphviz", Renderer.Graphviz)]
-    [InlineData("EMBEDDED", Renderer.Embedded)]
+    [InlineData("Native", Renderer.Native)]
+    [InlineData("INPROCESS", Renderer.InProcess)]
     public void The_renderer_is_bound(string? name, Renderer expected)
     {
         var settings = name is null ? Render("y = x", "-o", "y.svg") : Render("y = x", "-o", "y.svg", "--renderer", name);
@@ -165,9 +165,16 @@ public class CommandLineParsingTests
     [Fact]
     public void Renderer_mistakes_are_usage_errors()
     {
-        Assert.Contains("must be auto, graphviz or embedded", RenderError("y = x", "--renderer", "cairo"), StringComparison.Ordinal);
-        Assert.Contains("embedded draws svg only; png needs Graphviz", RenderError("y = x", "-o", "y.png", "--renderer", "embedded"), StringComparison.Ordinal);
-        Assert.Contains("embedded draws svg only; pdf needs Graphviz", RenderError("y = x", "--format", "pdf", "--renderer", "embedded"), StringComparison.Ordinal);
-        Assert.Contains("--engine picks a Graphviz layout engine", RenderError("y = x", "-o", "y.svg", "--renderer", "embedded", "--engine", "neato"), StringComparison.Ordinal);
+        Assert.Contains("must be auto, native or inprocess", RenderError("y = x", "--renderer", "embedded"), StringComparison.Ordinal);
+        Assert.Contains("inprocess draws svg and the text formats; png needs the native Graphviz", RenderError("y = x", "-o", "y.png", "--renderer", "inprocess"), StringComparison.Ordinal);
+        Assert.Contains("inprocess draws svg and the text formats; pdf needs the native Graphviz", RenderError("y = x", "--format", "pdf", "--renderer", "inprocess"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Mgviz_names_its_in_process_graphviz_explicitly()
+    {
+        // Discovery by name would not survive NativeAOT trimming of an unreferenced type; mgviz sets it.
+        Assert.Same(MicroGrad.Viz.Wasm.WasmGraphviz.Shared, Render("y = x", "-o", "y.svg").Graphviz.InProcess);
+        Assert.Equal(LayoutEngine.Neato, Render("y = x", "-o", "y.svg", "--renderer", "inprocess", "--engine", "neato").Graphviz.Engine);
     }
 }

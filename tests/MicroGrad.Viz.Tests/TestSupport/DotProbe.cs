@@ -12,9 +12,6 @@ internal static class DotProbe
 {
     public const string Variable = "MGVIZ_DOT_PROBE_CULTURE";
 
-    /// <summary>Set to <c>svg</c> to make the probe write the embedded renderer's SVG instead of DOT.</summary>
-    public const string FormatVariable = "MGVIZ_DOT_PROBE_FORMAT";
-
     public static Value Graph()
     {
         var root = SampleGraphs.Neuron() * new Value(-1.5, "k {|} \"é\" 😀");
@@ -22,14 +19,6 @@ internal static class DotProbe
         root.Backward();
         return root;
     }
-
-    /// <summary>
-    /// What the probe draws in SVG mode: the probe graph, and the small Mlp, whose layout has ties
-    /// the layout library breaks with its random generator.
-    /// </summary>
-    public static string EmbeddedSvg() =>
-        MicroGrad.Viz.Embedded.EmbeddedRenderer.RenderSvg(ValueGraphWriter.ToDotGraph(Graph(), Options))
-        + MicroGrad.Viz.Embedded.EmbeddedRenderer.RenderSvg(ValueGraphWriter.ToDotGraph(SampleGraphs.SmallMlp(), Options with { Title = null }));
 
     public static DrawingOptions Options { get; } = new() { ColorByGradient = true, Title = "probe İ", RoundTrip = true };
 
@@ -46,14 +35,7 @@ internal static class DotProbe
         CultureInfo.CurrentUICulture = CultureInfo.CurrentCulture;
         using (var stdout = Console.OpenStandardOutput())
         {
-            if (Environment.GetEnvironmentVariable(FormatVariable) == "svg")
-            {
-                stdout.Write(MicroGrad.Viz.Dot.DotWriter.Utf8.GetBytes(EmbeddedSvg()));
-            }
-            else
-            {
-                MicroGrad.Viz.Dot.DotWriter.Write(ValueGraphWriter.ToDotGraph(Graph(), Options), stdout);
-            }
+            MicroGrad.Viz.Dot.DotWriter.Write(ValueGraphWriter.ToDotGraph(Graph(), Options), stdout);
         }
 
         Environment.Exit(0);

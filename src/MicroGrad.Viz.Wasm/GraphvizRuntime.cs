@@ -1,0 +1,68 @@
+using Wasmtime;
+
+namespace MicroGrad.Viz.Wasm;
+
+/// <summary>
+/// What every <see cref="WasmGraphviz"/> in the process shares: one Wasmtime engine, the compiled
+/// module (from <see cref="ModuleCache"/>), the epoch ticker that lets a running layout notice its
+/// deadline, and a pool of idle instances.
+/// </summary>
+#pragma warning disable CA1001 // One per process, alive until it exits: nothing to dispose early.
+internal sealed class GraphvizRuntime
+#pragma warning restore CA1001
+{
+    /// <summary>
+    /// The wasm stack. Graphviz recurses over the graph, so deep chains need more than Wasmtime's
+    /// 512 KiB default (15,000 nodes in a chain exhausted it); Wasmtime refuses more than 2 MiB
+    /// without an async stack to match, so 2 MiB it is.
+    /// </summary>
+    public const int WasmStackBytes = 2 * 1024 * 1024;
+
+    /// <summary>How often a running layout checks its deadline and cancellation token.</summary>
+    public static readonly TimeSpan Tick = TimeSpan.FromMilliseconds(10);
+
+    private static readonly Lazy<GraphvizRuntime> s_shared = new(() => new GraphvizRuntime(), LazyThreadSafetyMode.ExecutionAndPublication);
+
+    private readonly Lock _tickerLock = new();
+    private readonly Timer _ticker;
+    private int _running;
+
+    private GraphvizRuntime()
+    {
+        var config = new Config()
+            .WithEpochInterruption(true)
+            .WithMaximumStackSize(WasmStackBytes);
+        Engine = new Engine(config);
+        Module = ModuleCache.LoadFromUserCache(Engine, WasmModule.ReadBytes, WasmModule.Sha256);
+        _ticker = new Timer(_ => Engine.IncrementEpoch(), null, Timeout.Infinite, Timeout.Infinite);
+    }
+
+    public static GraphvizRuntime Shared => s_shared.Value;
+
+    public Engine Engine { get; }
+
+    public Module Module { get; }
+
+    /// <summary>Keeps the epoch ticking while at least one rendering runs.</summary>
+    public void Enter()
+    {
+        lock (_tickerLock)
+        {
+            if (_running++ == 0)
+            {
+                _ticker.Change(Tick, Tick);
+            }
+        }
+    }
+
+    public void Exit()
+    {
+        lock (_tickerLock)
+        {
+            if (--_running == 0)
+            {
+                _ticker.Change(Timeout.Infinite, Timeout.Infinite);
+            }
+        }
+    }
+}

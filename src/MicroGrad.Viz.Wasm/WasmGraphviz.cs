@@ -1,0 +1,250 @@
+using System.Text;
+using MicroGrad.Viz.Graphviz;
+using Wasmtime;
+
+namespace MicroGrad.Viz.Wasm;
+
+/// <summary>
+/// Graphviz 16.1 compiled to WebAssembly, running inside this process under Wasmtime: real
+/// Graphviz layouts with nothing installed, and the same bytes on every machine (text widths come
+/// from Graphviz's built-in font metrics, not the machine's fonts). Every layout engine; the text
+/// formats SVG, DOT, JSON, xdot and plain (PNG and PDF need a native Graphviz).
+/// </summary>
+/// <remarks>
+/// <para>
+/// <see cref="GraphRenderer"/> uses <see cref="Shared"/> by itself when this package is part of
+/// the application and no native <c>dot</c> is found; set <see cref="GraphvizOptions.InProcess"/>
+/// to choose an instance explicitly.
+/// </para>
+/// <para>
+/// Good manners in a host process: a timeout or a cancelled token stops a running layout within
+/// about 10 ms (Wasmtime epoch interruption); running out of wasm stack (2 MiB: chains of about
+/// 30,000 nodes) or out of the memory limit throws <see cref="GraphvizCrashedException"/> and
+/// the process carries on. Each rendering runs on its own thread with one Graphviz instance of a
+/// pool, so concurrent renderings are safe and independent. The compiled module is cached in the
+/// user's cache folder (<c>~/.cache/mgviz</c>, or <c>MGVIZ_CACHE_DIR</c>; empty to turn it off),
+/// so only the first start in a machine compiles it.
+/// </para>
+/// </remarks>
+public sealed class WasmGraphviz : IInProcessGraphviz
+{
+    /// <summary>The default memory limit of one Graphviz instance: 1 GiB (a 3,000-node graph needs about 23 MiB).</summary>
+    public const long DefaultMemoryLimit = 1L << 30;
+
+    private const int ThreadStackBytes = 16 * 1024 * 1024;
+
+    private static readonly Lazy<WasmGraphviz> s_shared = new(() => new WasmGraphviz());
+    private static readonly GraphvizFormat[] s_formats =
+        [GraphvizFormat.Svg, GraphvizFormat.Dot, GraphvizFormat.Json, GraphvizFormat.XDot, GraphvizFormat.Plain];
+
+    private readonly Lazy<InstancePool> _pool;
+
+    /// <summary>Creates an in-process Graphviz; instances share the compiled module but not their pools.</summary>
+    /// <param name="memoryLimit">The most linear memory one Graphviz instance may use, in bytes. Default <see cref="DefaultMemoryLimit"/>.</param>
+    /// <exception cref="ArgumentOutOfRangeException">The limit is below 32 MiB or above 2 GiB (the module's own maximum).</exception>
+    public WasmGraphviz(long memoryLimit = DefaultMemoryLimit)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(memoryLimit, 32L << 20);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(memoryLimit, 2L << 30);
+        MemoryLimit = memoryLimit;
+        _pool = new Lazy<InstancePool>(() => new InstancePool(GraphvizRuntime.Shared, memoryLimit));
+    }
+
+    /// <summary>The instance <see cref="GraphRenderer"/> uses unless told otherwise.</summary>
+    public static WasmGraphviz Shared => s_shared.Value;
+
+    /// <summary>The SHA-256 of the embedded module (hex), as pinned in <c>ThirdParty/README.md</c>.</summary>
+    public static string ModuleSha256 => WasmModule.Sha256;
+
+    /// <summary>
+    /// Where the compiled module is cached for this module, Wasmtime version and CPU: under
+    /// <c>MGVIZ_CACHE_DIR</c> when set (set it empty to turn the cache off), else the user's cache
+    /// folder (<c>$XDG_CACHE_HOME</c> or <c>~/.cache</c>, <c>~/Library/Caches</c>, <c>%LOCALAPPDATA%</c>)
+    /// under <c>mgviz</c>; <see langword="null"/> when the cache is off.
+    /// </summary>
+    public static string? CacheFile => ModuleCache.FilePath(WasmModule.Sha256);
+
+    /// <inheritdoc/>
+    public string Version => WasmModule.GraphvizVersion;
+
+    /// <inheritdoc/>
+    public IReadOnlyCollection<GraphvizFormat> Formats => s_formats;
+
+    /// <summary>The memory limit of one Graphviz instance, in bytes.</summary>
+    public long MemoryLimit { get; }
+
+    /// <summary>Compiles (or loads from the cache) the module and prepares one instance, so the first rendering is fast.</summary>
+    /// <returns>A task that completes when Graphviz is ready.</returns>
+    public Task WarmUpAsync() => RunOnGraphvizThread(() =>
+    {
+        var pool = _pool.Value;
+        pool.Return(pool.Rent());
+        return true;
+    });
+
+    /// <summary>Asks the module which Graphviz it is (<c>gvcVersion</c>).</summary>
+    /// <returns>The version text, e.g. <c>16.1.0</c>.</returns>
+    public Task<string> ReadVersionAsync() => RunOnGraphvizThread(() =>
+    {
+        var pool = _pool.Value;
+        var instance = pool.Rent();
+        try
+        {
+            return instance.ReadVersion();
+        }
+        finally
+        {
+            pool.Return(instance);
+        }
+    });
+
+    /// <inheritdoc/>
+    public Task<GraphvizOutput> RenderAsync(string dot, GraphvizFormat format, LayoutEngine engine, TimeSpan timeout, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(dot);
+        if (Array.IndexOf(s_formats, format) < 0)
+        {
+            throw new NotSupportedException(
+                $"Graphviz in-process draws {string.Join(", ", s_formats.Select(GraphvizNames.Name))}; {GraphvizNames.Name(format)} needs a native Graphviz.");
+        }
+
+        if (timeout <= TimeSpan.Zero && timeout != Timeout.InfiniteTimeSpan)
+        {
+            throw new ArgumentOutOfRangeException(nameof(timeout), timeout, "The timeout must be positive (or infinite).");
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        byte[] source = Encoding.UTF8.GetBytes(dot);
+        return RunOnGraphvizThread(() => Render(source, format, engine, timeout, cancellationToken));
+    }
+
+    /// <summary>The command-line equivalent, for messages: what ran, with which format and engine.</summary>
+    private string[] Describe(GraphvizFormat format, LayoutEngine engine) =>
+        [$"graphviz {Version} (in-process)", "-T" + GraphvizNames.Name(format), "-K" + GraphvizNames.Name(engine)];
+
+    private GraphvizOutput Render(byte[] source, GraphvizFormat format, LayoutEngine engine, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        var runtime = GraphvizRuntime.Shared;
+        var pool = _pool.Value;
+        runtime.Enter();
+        GraphvizInstance? instance = null;
+        try
+        {
+            instance = pool.Rent();
+            var (output, messages) = instance.Render(source, GraphvizNames.Name(format), GraphvizNames.Name(engine), timeout, cancellationToken);
+            if (output is null)
+            {
+                throw new GraphvizFailedException(1, Describe(format, engine), messages);
+            }
+
+            return new GraphvizOutput(output, Lines(messages));
+        }
+        catch (WasmtimeException exception)
+        {
+            throw Translate(exception, instance, format, engine, timeout, cancellationToken);
+        }
+        finally
+        {
+            if (instance is not null)
+            {
+                pool.Return(instance);
+            }
+
+            runtime.Exit();
+        }
+    }
+
+    private Exception Translate(WasmtimeException exception, GraphvizInstance? instance, GraphvizFormat format, LayoutEngine engine, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        if (Find<OperationCanceledException>(exception) is not null)
+        {
+            return new OperationCanceledException("The Graphviz layout was cancelled.", exception, cancellationToken);
+        }
+
+        if (Find<TimeoutException>(exception) is not null)
+        {
+            return new GraphvizTimeoutException(timeout, Describe(format, engine));
+        }
+
+        string messages = instance?.Messages().Trim() ?? string.Empty;
+        string detail = messages.Length > 0 ? Environment.NewLine + messages : string.Empty;
+        if (instance is { HeapGrowthRefused: true })
+        {
+            return new GraphvizCrashedException(
+                $"Graphviz (in-process) ran out of memory: its limit is {MemoryLimit / (1024 * 1024)} MiB. Draw a smaller graph (the views shrink it) or use a native Graphviz.{detail}",
+                exception);
+        }
+
+        if (instance?.Stopped is { } reason)
+        {
+            // Graphviz calls exit(1) after reporting some errors: that is a failure, not a crash.
+            return reason.StartsWith("exit(", StringComparison.Ordinal) && messages.Length > 0
+                ? new GraphvizFailedException(1, Describe(format, engine), messages)
+                : new GraphvizCrashedException($"Graphviz (in-process) stopped: {reason}.{detail}", exception);
+        }
+
+        if (exception is TrapException { Type: TrapCode.StackOverflow })
+        {
+            return new GraphvizCrashedException(
+                $"Graphviz (in-process) ran out of stack ({GraphvizRuntime.WasmStackBytes / (1024 * 1024)} MiB): the graph is too deep for it. " +
+                "Draw a smaller part of it (the views shrink it) or use a native Graphviz.",
+                exception);
+        }
+
+        return new GraphvizCrashedException($"Graphviz (in-process) stopped abnormally: {exception.Message}", exception);
+    }
+
+    private static T? Find<T>(Exception exception)
+        where T : Exception
+    {
+        for (Exception? current = exception; current is not null; current = current.InnerException)
+        {
+            if (current is T found)
+            {
+                return found;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// Graphviz's warnings, one per line. Without fonts, Graphviz estimates every non-ASCII byte as
+    /// wide as a space and warns each time; with Σ in every chain node and any label allowed to hold
+    /// Greek or emoji, that warning would come with most drawings and say nothing the user can act on.
+    /// </summary>
+    private static string[] Lines(string messages) =>
+        [.. messages.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Where(line => !line.Contains("no value for width of non-ASCII character", StringComparison.Ordinal))];
+
+    /// <summary>
+    /// Runs wasm code on a thread of its own with a 16 MiB stack: Wasmtime runs wasm on the calling
+    /// thread's stack, and the 2 MiB wasm stack plus the host's frames would overflow a thread-pool
+    /// thread (1.5 MiB) — a crash of the process instead of a trap.
+    /// </summary>
+    private static Task<T> RunOnGraphvizThread<T>(Func<T> work)
+    {
+        var completion = new TaskCompletionSource<T>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var thread = new Thread(
+            () =>
+            {
+                try
+                {
+                    completion.SetResult(work());
+                }
+#pragma warning disable CA1031 // Every failure is handed to the awaiting caller.
+                catch (Exception exception)
+#pragma warning restore CA1031
+                {
+                    completion.SetException(exception);
+                }
+            },
+            ThreadStackBytes)
+        {
+            IsBackground = true,
+            Name = "Graphviz (wasm)",
+        };
+        thread.Start();
+        return completion.Task;
+    }
+}

@@ -1,0 +1,24 @@
+using System.Security.Cryptography;
+
+namespace MicroGrad.Viz.Wasm;
+
+/// <summary>The embedded Graphviz WebAssembly module (see <c>ThirdParty/README.md</c> for its provenance).</summary>
+internal static class WasmModule
+{
+    /// <summary>The pinned SHA-256 of <c>ThirdParty/graphviz.wasm</c>; <c>tools/graphviz-wasm/reproduce.sh</c> checks the same value.</summary>
+    public const string Sha256 = "b113d594ef25f4da9d12e83f7f1550f00aae8e8fa911ebc4c4417ec1293f1451";
+
+    /// <summary>The Graphviz release compiled into the module.</summary>
+    public const string GraphvizVersion = "16.1.0";
+
+    public static byte[] ReadBytes()
+    {
+        using var stream = typeof(WasmModule).Assembly.GetManifestResourceStream("graphviz.wasm")
+            ?? throw new InvalidOperationException("The Graphviz WebAssembly module is missing from MicroGrad.Viz.Wasm.dll.");
+        var bytes = new byte[stream.Length];
+        stream.ReadExactly(bytes);
+        return bytes;
+    }
+
+    public static string HashOf(byte[] bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
+}

@@ -1,0 +1,100 @@
+using System.Text;
+using MicroGrad.Viz.Graphviz;
+using MicroGrad.Viz.Tests.TestSupport;
+
+namespace MicroGrad.Viz.Wasm.Tests;
+
+/// <summary>
+/// The renderer with the real in-process Graphviz: found without configuration, the README's gallery
+/// locked byte for byte (its output is the same on every machine), and the same nodes as the native one.
+/// </summary>
+public sealed class InProcessRenderingTests : IDisposable
+{
+    public const string UpdateVariable = "MGVIZ_UPDATE_DOCS";
+
+    private readonly string _folder = Directory.CreateTempSubdirectory("mgviz-inprocess-").FullName;
+
+    public static TheoryData<string> Images => [.. Gallery.Images.Keys];
+
+    private static string ImagesFolder => Path.Combine(Snapshot.RepositoryRoot, "docs", "images", "inprocess");
+
+    private static CancellationToken Token => TestContext.Current.CancellationToken;
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    [Fact]
+    public void The_renderer_finds_the_in_process_graphviz_of_this_package_by_itself()
+    {
+        var renderer = new GraphRenderer();
+
+        Assert.Same(WasmGraphviz.Shared, renderer.InProcess);
+    }
+
+    [Theory]
+    [MemberData(nameof(Images))]
+    public async Task The_gallery_drawn_in_process_matches_its_committed_svg(string name)
+    {
+        var graph = Gallery.Images[name]();
+        var result = await new GraphRenderer(new GraphvizOptions { Renderer = Renderer.InProcess, WarningsAsErrors = true }).RenderAsync(graph, GraphvizFormat.Svg, Token);
+        string svg = Encoding.UTF8.GetString(result.Output.Span);
+        string path = Path.Combine(ImagesFolder, name + ".svg");
+
+        if (!Snapshot.IsCi && Environment.GetEnvironmentVariable(UpdateVariable) == "1")
+        {
+            Directory.CreateDirectory(ImagesFolder);
+            await File.WriteAllTextAsync(path, svg, Token);
+        }
+
+        Assert.Equal(Renderer.InProcess, result.Renderer);
+        Assert.True(File.Exists(path), $"{path} is missing: run tools/update-docs-images.sh");
+        Assert.True(
+            svg == await File.ReadAllTextAsync(path, Token),
+            $"docs/images/inprocess/{name}.svg is stale: Graphviz in-process draws it differently now. Run tools/update-docs-images.sh and review the images.");
+
+        // Independent of the committed file: every node of the DOT, with its texts.
+        var nodes = SvgNodes.Parse(result.Output.Span);
+        Assert.Equal(graph.EnumerateNodes().Select(n => n.Id).Order(StringComparer.Ordinal), nodes.Keys.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task Saving_in_process_writes_the_same_bytes_as_rendering()
+    {
+        string path = Path.Combine(_folder, "L.svg");
+        var seed = SampleGraphs.Seed(backward: true);
+        var options = new GraphvizOptions { Renderer = Renderer.InProcess };
+
+        var saved = await seed.SaveDrawingAsync(path, graphviz: options, cancellationToken: Token);
+        string svg = await seed.RenderSvgAsync(graphviz: options, cancellationToken: Token);
+
+        Assert.Equal(Renderer.InProcess, saved.Renderer);
+        Assert.Equal(svg, await File.ReadAllTextAsync(path, Token));
+        Assert.Equal(["L.svg"], Directory.GetFiles(_folder).Select(Path.GetFileName));
+    }
+
+    [Fact]
+    public async Task The_size_guard_stops_a_large_drawing_before_graphviz_starts()
+    {
+        var renderer = new GraphRenderer(new GraphvizOptions { Renderer = Renderer.InProcess, MaxNodes = 3 });
+
+        var error = await Assert.ThrowsAsync<GraphTooLargeException>(() => renderer.RenderAsync(ValueGraphWriter.ToDotGraph(SampleGraphs.Seed(backward: true)), GraphvizFormat.Svg, Token));
+
+        Assert.Equal(10, error.NodeCount);
+    }
+
+    [Fact]
+    public async Task The_native_and_the_in_process_graphviz_show_the_same_nodes_and_fields()
+    {
+        var native = new GraphvizOptions { DotPath = GraphvizRequirement.RequireDot(), Renderer = Renderer.Native };
+        var inProcess = new GraphvizOptions { Renderer = Renderer.InProcess };
+        foreach (var root in new[] { SampleGraphs.Seed(backward: true), SampleGraphs.Neuron(), SampleGraphs.SmallMlp() })
+        {
+            var graph = ValueGraphWriter.ToDotGraph(root);
+            var byNative = await new GraphRenderer(native).RenderAsync(graph, GraphvizFormat.Svg, Token);
+            var byInProcess = await new GraphRenderer(inProcess).RenderAsync(graph, GraphvizFormat.Svg, Token);
+
+            Assert.Equal(Renderer.Native, byNative.Renderer);
+            Assert.Equal(Renderer.InProcess, byInProcess.Renderer);
+            Assert.Equal(SvgNodes.Parse(byNative.Output.Span), SvgNodes.Parse(byInProcess.Output.Span));
+        }
+    }
+}
