@@ -38,6 +38,8 @@ public sealed class WasmGraphviz : IInProcessGraphviz
         [GraphvizFormat.Svg, GraphvizFormat.Dot, GraphvizFormat.Json, GraphvizFormat.XDot, GraphvizFormat.Plain];
 
     private readonly Lazy<InstancePool> _pool;
+    private readonly Lock _warmUpLock = new();
+    private Task? _warmUp;
 
     /// <summary>Creates an in-process Graphviz; instances share the compiled module but not their pools.</summary>
     /// <param name="memoryLimit">The most linear memory one Graphviz instance may use, in bytes. Default <see cref="DefaultMemoryLimit"/>.</param>
@@ -75,12 +77,18 @@ public sealed class WasmGraphviz : IInProcessGraphviz
 
     /// <summary>Compiles (or loads from the cache) the module and prepares one instance, so the first rendering is fast.</summary>
     /// <returns>A task that completes when Graphviz is ready.</returns>
-    public Task WarmUpAsync() => RunOnGraphvizThread(() =>
+    public Task WarmUpAsync()
     {
-        var pool = _pool.Value;
-        pool.Return(pool.Rent());
-        return true;
-    });
+        lock (_warmUpLock)
+        {
+            return _warmUp ??= RunOnGraphvizThread(() =>
+            {
+                var pool = _pool.Value;
+                pool.Return(pool.Rent());
+                return true;
+            });
+        }
+    }
 
     /// <summary>Asks the module which Graphviz it is (<c>gvcVersion</c>).</summary>
     /// <returns>The version text, e.g. <c>16.1.0</c>.</returns>
@@ -124,6 +132,18 @@ public sealed class WasmGraphviz : IInProcessGraphviz
 
     private GraphvizOutput Render(byte[] source, GraphvizFormat format, LayoutEngine engine, TimeSpan timeout, CancellationToken cancellationToken)
     {
+        // A warm-up under way is preparing the instance this rendering would otherwise build twice.
+        Task? warmUp;
+        lock (_warmUpLock)
+        {
+            warmUp = _warmUp;
+        }
+
+        if (warmUp is { IsCompleted: false })
+        {
+            ((IAsyncResult)warmUp).AsyncWaitHandle.WaitOne();
+        }
+
         var runtime = GraphvizRuntime.Shared;
         var pool = _pool.Value;
         runtime.Enter();

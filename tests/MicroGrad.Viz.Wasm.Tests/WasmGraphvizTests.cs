@@ -127,6 +127,16 @@ public class WasmGraphvizTests
     }
 
     [Fact]
+    public async Task Non_ascii_labels_draw_without_a_warning_on_every_drawing()
+    {
+        // Graphviz estimates non-ASCII widths and says so each time; Σ is in every chain node.
+        var output = await WasmGraphviz.Shared.RenderAsync("digraph { a [label=\"Σ (4) α 😀\"] }", GraphvizFormat.Svg, LayoutEngine.Dot, Generous, Token);
+
+        Assert.Empty(output.Warnings);
+        Assert.Contains(">Σ (4) α 😀</text>", Encoding.UTF8.GetString(output.Bytes.Span), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_layout_past_its_timeout_is_stopped_and_the_next_rendering_works()
     {
         var timeout = TimeSpan.FromSeconds(1);
