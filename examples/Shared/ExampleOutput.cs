@@ -44,7 +44,7 @@ public sealed class ExampleOutput
         {
             try
             {
-                new GraphvizRunner().FindDot();
+                new NativeGraphviz().FindDot();
                 _graphviz = true;
             }
             catch (GraphvizNotFoundException)

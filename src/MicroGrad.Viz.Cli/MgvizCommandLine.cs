@@ -20,15 +20,11 @@ internal sealed class MgvizCommandLine
           mgviz render -f model.mg --format json > graph.json
           mgviz gradcheck "y = x**3 / (1 + exp(-x))" --set x=0.5
           mgviz doctor
-
-        Exit codes: 0 ok, 1 gradcheck failed, 2 bad command line or program, 3 Graphviz not found,
-        4 Graphviz failed or crashed, 5 Graphviz timed out, 6 file could not be read or written, 7 graph too large for Graphviz,
-        70 internal error, 130 interrupted.
         """;
 
     public MgvizCommandLine()
     {
-        Root = new RootCommand("mgviz: draw micrograd-style computation graphs and check their gradients.\n\n" + Examples);
+        Root = new RootCommand("mgviz: draw micrograd-style computation graphs and check their gradients.\n\n" + Examples + "\n\n" + ExitCodes.Help);
         Root.Add(Render.Command);
         Root.Add(GradCheck.Command);
         Root.Add(Doctor.Command);
@@ -63,13 +59,13 @@ internal sealed class MgvizCommandLine
             }
 
             await console.Error.WriteLineAsync("Run 'mgviz --help' for usage.").ConfigureAwait(false);
-            return ExitCodes.Usage;
+            return ExitCodes.UsageError;
         }
 
         if (args.Length == 0)
         {
             await console.Error.WriteLineAsync("mgviz: error: no command; use render, gradcheck or doctor. Run 'mgviz --help' for usage.").ConfigureAwait(false);
-            return ExitCodes.Usage;
+            return ExitCodes.UsageError;
         }
 
         var configuration = new InvocationConfiguration { Output = console.Out, Error = console.Error, EnableDefaultExceptionHandler = false };
@@ -88,14 +84,14 @@ internal sealed class MgvizCommandLine
         {
             var (code, message) = exception switch
             {
-                ExpressionException e => (ExitCodes.Usage, "error: " + e.Describe()),
-                UsageException e => (ExitCodes.Usage, "error: " + e.Message),
+                ExpressionException e => (ExitCodes.UsageError, "error: " + e.Describe()),
+                UsageException e => (ExitCodes.UsageError, "error: " + e.Message),
                 GraphTooLargeException e => (ExitCodes.GraphTooLarge, "error: " + e.Message),
                 GraphvizNotFoundException e => (ExitCodes.GraphvizNotFound, "error: " + e.Message),
-                GraphvizTimeoutException e => (ExitCodes.GraphvizTimedOut, "error: " + e.Message),
-                GraphvizException e => (ExitCodes.GraphvizFailed, "error: " + e.Message),
-                OperationCanceledException => (ExitCodes.Cancelled, "interrupted"),
-                IOException or UnauthorizedAccessException => (ExitCodes.IoError, "error: " + exception.Message),
+                RenderTimeoutException e => (ExitCodes.TimedOut, "error: " + e.Message),
+                RenderException e => (ExitCodes.RenderFailed, "error: " + e.Message),
+                OperationCanceledException => (ExitCodes.Interrupted, "interrupted"),
+                IOException or UnauthorizedAccessException => (ExitCodes.FileError, "error: " + exception.Message),
                 _ => (ExitCodes.InternalError, $"internal error (please report it): {exception}"),
             };
             await console.Error.WriteLineAsync("mgviz: " + message).ConfigureAwait(false);

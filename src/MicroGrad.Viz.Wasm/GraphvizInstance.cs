@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text;
 using MicroGrad.Viz.Graphviz;
 using Wasmtime;
@@ -49,7 +48,6 @@ internal sealed class GraphvizInstance : IDisposable
     private readonly StringBuilder _messages = new();
     private readonly long _memoryLimit;
     private bool _messagesTruncated;
-    private long _deadline;
     private CancellationToken _cancellationToken;
 
     public GraphvizInstance(Engine engine, Module module, long memoryLimit)
@@ -78,7 +76,7 @@ internal sealed class GraphvizInstance : IDisposable
         _resetErrors = Export("Z", "viz_reset_errors");
         var constructors = instance.GetAction("A") ?? throw Missing("A (constructors)");
 
-        Run(constructors, Timeout.InfiniteTimeSpan, CancellationToken.None);
+        Run(constructors, CancellationToken.None);
     }
 
     /// <summary>A trap left the instance in an unknown state: discard it.</summary>
@@ -97,7 +95,7 @@ internal sealed class GraphvizInstance : IDisposable
     }
 
     /// <summary>Lays out and renders one graph. Returns null output with the messages on a Graphviz error.</summary>
-    public (byte[]? Output, string Messages) Render(byte[] dotUtf8, string format, string engine, TimeSpan timeout, CancellationToken cancellationToken)
+    public (byte[]? Output, string Messages) Render(byte[] dotUtf8, string format, string engine, CancellationToken cancellationToken)
     {
         _messages.Clear();
         _messagesTruncated = false;
@@ -150,7 +148,6 @@ internal sealed class GraphvizInstance : IDisposable
                     }
                 }
             },
-            timeout,
             cancellationToken);
         return (output, Messages());
     }
@@ -172,11 +169,10 @@ internal sealed class GraphvizInstance : IDisposable
     private static InvalidOperationException Missing(string export) =>
         new($"The Graphviz WebAssembly module has no export '{export}': it is not the module this version of MicroGrad.Viz.Wasm was built for.");
 
-    /// <summary>Runs wasm code under the deadline and token; any trap marks the instance broken.</summary>
-    private void Run(Action action, TimeSpan timeout, CancellationToken cancellationToken)
+    /// <summary>Runs wasm code that stops when the token is cancelled; any trap marks the instance broken.</summary>
+    private void Run(Action action, CancellationToken cancellationToken)
     {
         _cancellationToken = cancellationToken;
-        _deadline = timeout == Timeout.InfiniteTimeSpan ? long.MaxValue : Stopwatch.GetTimestamp() + (long)(timeout.TotalSeconds * Stopwatch.Frequency);
         _store.SetEpochDeadline(1);
         try
         {
@@ -191,12 +187,8 @@ internal sealed class GraphvizInstance : IDisposable
 
     private ulong OnEpochDeadline(Store store)
     {
+        // Called on every epoch tick (10 ms) while wasm runs: throwing unwinds it as a trap.
         _cancellationToken.ThrowIfCancellationRequested();
-        if (Stopwatch.GetTimestamp() > _deadline)
-        {
-            throw new TimeoutException();
-        }
-
         return 1;
     }
 

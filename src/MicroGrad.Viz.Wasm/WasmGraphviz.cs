@@ -13,12 +13,13 @@ namespace MicroGrad.Viz.Wasm;
 /// <remarks>
 /// <para>
 /// <see cref="GraphRenderer"/> uses <see cref="Shared"/> by itself when this package is part of
-/// the application and no native <c>dot</c> is found; set <see cref="GraphvizOptions.InProcess"/>
-/// to choose an instance explicitly.
+/// the application and no native <c>dot</c> is found; set <see cref="RenderOptions.InProcess"/>
+/// to choose an instance explicitly. <see cref="GraphRenderer"/> adds the timeout, the size guard
+/// and atomic files; used directly, a rendering runs until it ends or its token is cancelled.
 /// </para>
 /// <para>
-/// Good manners in a host process: a timeout or a cancelled token stops a running layout within
-/// about 10 ms (Wasmtime epoch interruption); running out of wasm stack (2 MiB: chains of about
+/// Good manners in a host process: a cancelled token stops a running layout within about 10 ms
+/// (Wasmtime epoch interruption); running out of wasm stack (2 MiB: chains of about
 /// 30,000 nodes) or out of the memory limit throws <see cref="GraphvizCrashedException"/> and
 /// the process carries on. Each rendering runs on its own thread with one Graphviz instance of a
 /// pool, so concurrent renderings are safe and independent. The compiled module is cached in the
@@ -26,7 +27,7 @@ namespace MicroGrad.Viz.Wasm;
 /// so only the first start in a machine compiles it.
 /// </para>
 /// </remarks>
-public sealed class WasmGraphviz : IInProcessGraphviz
+public sealed class WasmGraphviz : IGraphvizBackend
 {
     /// <summary>The default memory limit of one Graphviz instance: 1 GiB (a 3,000-node graph needs about 23 MiB).</summary>
     public const long DefaultMemoryLimit = 1L << 30;
@@ -34,8 +35,8 @@ public sealed class WasmGraphviz : IInProcessGraphviz
     private const int ThreadStackBytes = 16 * 1024 * 1024;
 
     private static readonly Lazy<WasmGraphviz> s_shared = new(() => new WasmGraphviz());
-    private static readonly GraphvizFormat[] s_formats =
-        [GraphvizFormat.Svg, GraphvizFormat.Dot, GraphvizFormat.Json, GraphvizFormat.XDot, GraphvizFormat.Plain];
+    private static readonly OutputFormat[] s_formats =
+        [OutputFormat.Svg, OutputFormat.XDot, OutputFormat.Plain, OutputFormat.GraphvizJson];
 
     private readonly Lazy<InstancePool> _pool;
     private readonly Lock _warmUpLock = new();
@@ -66,11 +67,14 @@ public sealed class WasmGraphviz : IInProcessGraphviz
     /// </summary>
     public static string? CacheFile => ModuleCache.FilePath(WasmModule.Sha256);
 
-    /// <inheritdoc/>
-    public string Version => WasmModule.GraphvizVersion;
+    /// <summary>The Graphviz version it runs: <c>16.1.0</c>.</summary>
+    public static string Version => WasmModule.GraphvizVersion;
 
     /// <inheritdoc/>
-    public IReadOnlyCollection<GraphvizFormat> Formats => s_formats;
+    public string Name => $"graphviz {Version} (in-process)";
+
+    /// <inheritdoc/>
+    public IReadOnlyCollection<OutputFormat> Formats => s_formats;
 
     /// <summary>The memory limit of one Graphviz instance, in bytes.</summary>
     public long MemoryLimit { get; }
@@ -107,30 +111,42 @@ public sealed class WasmGraphviz : IInProcessGraphviz
     });
 
     /// <inheritdoc/>
-    public Task<GraphvizOutput> RenderAsync(string dot, GraphvizFormat format, LayoutEngine engine, TimeSpan timeout, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<string>> RenderAsync(string dot, OutputFormat format, LayoutEngine engine, Stream output, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        var (bytes, warnings) = await RenderAsync(dot, format, engine, cancellationToken).ConfigureAwait(false);
+        await output.WriteAsync(bytes, cancellationToken).ConfigureAwait(false);
+        return warnings;
+    }
+
+    /// <summary>Lays out DOT text and renders it in memory.</summary>
+    /// <param name="dot">DOT text.</param>
+    /// <param name="format">The output format; one of <see cref="Formats"/>.</param>
+    /// <param name="engine">The layout engine.</param>
+    /// <param name="cancellationToken">Stops the layout within about 10 ms.</param>
+    /// <returns>The output, and the warnings Graphviz printed, one per line.</returns>
+    /// <exception cref="NotSupportedException"><paramref name="format"/> is not one of <see cref="Formats"/>.</exception>
+    /// <exception cref="GraphvizFailedException">Graphviz rejected the input or failed to lay it out.</exception>
+    /// <exception cref="GraphvizCrashedException">Graphviz ran out of stack or memory, or stopped abnormally.</exception>
+    /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
+    public Task<(byte[] Output, IReadOnlyList<string> Warnings)> RenderAsync(string dot, OutputFormat format, LayoutEngine engine, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(dot);
         if (Array.IndexOf(s_formats, format) < 0)
         {
             throw new NotSupportedException(
-                $"Graphviz in-process draws {string.Join(", ", s_formats.Select(GraphvizNames.Name))}; {GraphvizNames.Name(format)} needs a native Graphviz.");
-        }
-
-        if (timeout <= TimeSpan.Zero && timeout != Timeout.InfiniteTimeSpan)
-        {
-            throw new ArgumentOutOfRangeException(nameof(timeout), timeout, "The timeout must be positive (or infinite).");
+                $"Graphviz in-process draws {string.Join(", ", s_formats.Select(f => OutputFormats.Get(f).Name))}; {OutputFormats.Get(format).Name} needs the native Graphviz.");
         }
 
         cancellationToken.ThrowIfCancellationRequested();
         byte[] source = Encoding.UTF8.GetBytes(dot);
-        return RunOnGraphvizThread(() => Render(source, format, engine, timeout, cancellationToken));
+        return RunOnGraphvizThread(() => Render(source, format, engine, cancellationToken));
     }
 
     /// <summary>The command-line equivalent, for messages: what ran, with which format and engine.</summary>
-    private string[] Describe(GraphvizFormat format, LayoutEngine engine) =>
-        [$"graphviz {Version} (in-process)", "-T" + GraphvizNames.Name(format), "-K" + GraphvizNames.Name(engine)];
+    private string[] Describe(OutputFormat format, LayoutEngine engine) => GraphvizNames.CommandLine(Name, format, engine);
 
-    private GraphvizOutput Render(byte[] source, GraphvizFormat format, LayoutEngine engine, TimeSpan timeout, CancellationToken cancellationToken)
+    private (byte[] Output, IReadOnlyList<string> Warnings) Render(byte[] source, OutputFormat format, LayoutEngine engine, CancellationToken cancellationToken)
     {
         // A warm-up under way is preparing the instance this rendering would otherwise build twice.
         Task? warmUp;
@@ -151,17 +167,17 @@ public sealed class WasmGraphviz : IInProcessGraphviz
         try
         {
             instance = pool.Rent();
-            var (output, messages) = instance.Render(source, GraphvizNames.Name(format), GraphvizNames.Name(engine), timeout, cancellationToken);
+            var (output, messages) = instance.Render(source, GraphvizNames.Name(format), GraphvizNames.Name(engine), cancellationToken);
             if (output is null)
             {
                 throw new GraphvizFailedException(1, Describe(format, engine), messages);
             }
 
-            return new GraphvizOutput(output, Lines(messages));
+            return (output, Lines(messages));
         }
         catch (WasmtimeException exception)
         {
-            throw Translate(exception, instance, format, engine, timeout, cancellationToken);
+            throw Translate(exception, instance, format, engine, cancellationToken);
         }
         finally
         {
@@ -174,16 +190,11 @@ public sealed class WasmGraphviz : IInProcessGraphviz
         }
     }
 
-    private Exception Translate(WasmtimeException exception, GraphvizInstance? instance, GraphvizFormat format, LayoutEngine engine, TimeSpan timeout, CancellationToken cancellationToken)
+    private Exception Translate(WasmtimeException exception, GraphvizInstance? instance, OutputFormat format, LayoutEngine engine, CancellationToken cancellationToken)
     {
         if (Find<OperationCanceledException>(exception) is not null)
         {
             return new OperationCanceledException("The Graphviz layout was cancelled.", exception, cancellationToken);
-        }
-
-        if (Find<TimeoutException>(exception) is not null)
-        {
-            return new GraphvizTimeoutException(timeout, Describe(format, engine));
         }
 
         string messages = instance?.Messages().Trim() ?? string.Empty;

@@ -4,54 +4,54 @@ using MicroGrad.Viz.Graphviz;
 namespace MicroGrad.Viz;
 
 /// <summary>
-/// Renders a <see cref="DotGraph"/> with the Graphviz <see cref="GraphvizOptions.Renderer"/> names:
-/// the native <c>dot</c> (through <see cref="GraphvizRunner"/>), Graphviz in-process
-/// (<see cref="IInProcessGraphviz"/>, from the <c>MicroGrad.Viz.Wasm</c> package), or — by
-/// default — the native one when it is installed and the in-process one otherwise.
+/// Renders drawings: the one place where the Graphviz is chosen (<see cref="RenderOptions.Renderer"/>:
+/// the native <c>dot</c>, Graphviz in-process, or — by default — the native one when it is installed
+/// and the in-process one otherwise), and where the size guard, the timeout, warnings-as-errors and
+/// atomic files apply, the same around either.
 /// </summary>
-/// <remarks>The size guard (<see cref="GraphvizOptions.MaxNodes"/>) and the timeout apply to both.</remarks>
+/// <remarks>Instances hold only options and may be shared and used concurrently.</remarks>
 public sealed class GraphRenderer
 {
     /// <summary>Creates a renderer.</summary>
-    /// <param name="options">Options; <see langword="null"/> for <see cref="GraphvizOptions.Default"/>.</param>
-    public GraphRenderer(GraphvizOptions? options = null)
+    /// <param name="options">Options; <see langword="null"/> for <see cref="RenderOptions.Default"/>.</param>
+    public GraphRenderer(RenderOptions? options = null)
     {
-        Options = options ?? GraphvizOptions.Default;
+        Options = options ?? RenderOptions.Default;
     }
 
     /// <summary>The options in use.</summary>
-    public GraphvizOptions Options { get; }
+    public RenderOptions Options { get; }
 
     /// <summary>
-    /// The in-process Graphviz: <see cref="GraphvizOptions.InProcess"/>, else the one of the
+    /// The in-process Graphviz: <see cref="RenderOptions.InProcess"/>, else the one of the
     /// <c>MicroGrad.Viz.Wasm</c> package when the application carries it, else <see langword="null"/>.
     /// </summary>
-    public IInProcessGraphviz? InProcess => Options.InProcess ?? InProcessDiscovery.Shared;
+    public IGraphvizBackend? InProcess => Options.InProcess ?? InProcessDiscovery.Shared;
 
     /// <summary>
-    /// Which Graphviz would draw <paramref name="format"/>: the configured one, or for
+    /// Which Graphviz would lay out <paramref name="format"/>: the configured one, or for
     /// <see cref="Renderer.Auto"/>, the native one if a path to <c>dot</c> is configured
-    /// (<see cref="GraphvizOptions.DotPath"/>, <c>MGVIZ_DOT</c>) or <c>dot</c> is found, and otherwise
+    /// (<see cref="RenderOptions.DotPath"/>, <c>MGVIZ_DOT</c>) or <c>dot</c> is found, and otherwise
     /// the in-process one when there is one and it draws the format (PNG and PDF need the native
     /// one, which then reports itself missing).
     /// </summary>
     /// <param name="format">The output format.</param>
     /// <returns><see cref="Renderer.Native"/> or <see cref="Renderer.InProcess"/>.</returns>
-    public Renderer Choose(GraphvizFormat format = GraphvizFormat.Svg)
+    public Renderer Choose(OutputFormat format = OutputFormat.Svg)
     {
         if (Options.Renderer != Renderer.Auto)
         {
             return Options.Renderer;
         }
 
-        if (Options.DotPath is not null || Environment.GetEnvironmentVariable(GraphvizOptions.DotPathVariable) is { Length: > 0 })
+        if (Options.DotPath is not null || Environment.GetEnvironmentVariable(RenderOptions.DotPathVariable) is { Length: > 0 })
         {
             return Renderer.Native;
         }
 
         try
         {
-            GraphvizLocator.Locate(Options);
+            GraphvizLocator.Locate(null);
             return Renderer.Native;
         }
         catch (GraphvizNotFoundException)
@@ -60,84 +60,134 @@ public sealed class GraphRenderer
         }
     }
 
-    /// <summary>Renders the graph in memory.</summary>
-    /// <param name="graph">The graph.</param>
-    /// <param name="format">The output format.</param>
+    /// <summary>Renders a drawing in memory.</summary>
+    /// <param name="graph">The drawing.</param>
+    /// <param name="format">The output format; <see cref="OutputFormat.Dot"/> writes the DOT itself.</param>
     /// <param name="cancellationToken">Cancels the run.</param>
     /// <returns>The output bytes, any warnings, and which Graphviz drew it.</returns>
-    /// <exception cref="NotSupportedException">Graphviz in-process was asked for PNG or PDF.</exception>
-    /// <exception cref="GraphTooLargeException">The graph has more than <see cref="GraphvizOptions.MaxNodes"/> nodes.</exception>
-    /// <exception cref="GraphvizException">Graphviz is missing, failed, crashed or timed out.</exception>
-    public async Task<GraphvizResult> RenderAsync(DotGraph graph, GraphvizFormat format = GraphvizFormat.Svg, CancellationToken cancellationToken = default)
+    /// <exception cref="NotSupportedException">The format is <see cref="OutputFormat.Json"/> (it needs the <see cref="Value"/> graph: <see cref="ValueDrawingExtensions"/>), or the chosen Graphviz does not draw it.</exception>
+    /// <exception cref="GraphTooLargeException">The format needs a layout and the drawing has more than <see cref="RenderOptions.MaxNodes"/> nodes.</exception>
+    /// <exception cref="RenderException">Graphviz is missing, failed, crashed or timed out.</exception>
+    public async Task<RenderResult> RenderAsync(DotGraph graph, OutputFormat format = OutputFormat.Svg, CancellationToken cancellationToken = default)
     {
-        CheckSize(graph);
-        if (Choose(format) == Renderer.Native)
-        {
-            return await new GraphvizRunner(Options).RenderAsync(graph, format, cancellationToken).ConfigureAwait(false);
-        }
+        CheckSize(graph, format);
+        using var output = new MemoryStream();
+        var (warnings, renderer) = await WriteAsync(DotSourceOf(graph, format), format, output, cancellationToken).ConfigureAwait(false);
+        return new RenderResult(format, output.ToArray(), null, warnings, renderer);
+    }
 
-        var output = await RenderInProcessAsync(graph, format, cancellationToken).ConfigureAwait(false);
-        return new GraphvizResult(format, output.Bytes.ToArray(), null, output.Warnings, Renderer.InProcess);
+    /// <summary>Renders DOT text in memory (the size guard does not apply: the text is not parsed here).</summary>
+    /// <param name="dot">DOT text.</param>
+    /// <param name="format">The output format; one that needs a layout.</param>
+    /// <param name="cancellationToken">Cancels the run.</param>
+    /// <returns>The output bytes, any warnings, and which Graphviz drew it.</returns>
+    /// <exception cref="NotSupportedException">The format needs no layout, or the chosen Graphviz does not draw it.</exception>
+    /// <exception cref="RenderException">Graphviz is missing, failed, crashed or timed out.</exception>
+    public async Task<RenderResult> RenderAsync(string dot, OutputFormat format = OutputFormat.Svg, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(dot);
+        RequireLayout(format);
+        using var output = new MemoryStream();
+        var (warnings, renderer) = await WriteAsync(dot, format, output, cancellationToken).ConfigureAwait(false);
+        return new RenderResult(format, output.ToArray(), null, warnings, renderer);
     }
 
     /// <summary>
-    /// Renders the graph to a file, atomically: an existing file is replaced only when rendering
-    /// succeeded, and no partial file is left behind.
+    /// Renders a drawing to a file, atomically: the output goes to a temporary file in the same
+    /// folder that replaces <paramref name="path"/> only on success, so a failure never leaves a
+    /// partial file and never touches an existing one.
     /// </summary>
-    /// <param name="graph">The graph.</param>
+    /// <param name="graph">The drawing.</param>
     /// <param name="path">The file to write; its folder must exist.</param>
-    /// <param name="format">The output format; <see langword="null"/> to take it from the extension.</param>
+    /// <param name="format">The output format; <see langword="null"/> to take it from the extension (see <see cref="OutputFormats"/>).</param>
     /// <param name="cancellationToken">Cancels the run.</param>
     /// <returns>The path written, any warnings, and which Graphviz drew it.</returns>
     /// <exception cref="ArgumentException">No format was given and the extension names none.</exception>
-    /// <exception cref="NotSupportedException">Graphviz in-process was asked for PNG or PDF.</exception>
-    /// <exception cref="GraphTooLargeException">The graph has more than <see cref="GraphvizOptions.MaxNodes"/> nodes.</exception>
-    /// <exception cref="GraphvizException">Graphviz is missing, failed, crashed or timed out.</exception>
-    public async Task<GraphvizResult> SaveAsync(DotGraph graph, string path, GraphvizFormat? format = null, CancellationToken cancellationToken = default)
+    /// <exception cref="NotSupportedException">The format is <see cref="OutputFormat.Json"/>, or the chosen Graphviz does not draw it.</exception>
+    /// <exception cref="GraphTooLargeException">The format needs a layout and the drawing has more than <see cref="RenderOptions.MaxNodes"/> nodes.</exception>
+    /// <exception cref="RenderException">Graphviz is missing, failed, crashed or timed out.</exception>
+    /// <exception cref="IOException">The file cannot be written (for example, its folder does not exist).</exception>
+    public async Task<RenderResult> SaveAsync(DotGraph graph, string path, OutputFormat? format = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(graph);
         ArgumentException.ThrowIfNullOrEmpty(path);
-        var resolved = format ?? (GraphvizNames.TryGetFormatFromPath(path, out var fromPath)
-            ? fromPath
-            : throw new ArgumentException($"Cannot tell the output format from '{Path.GetFileName(path)}': use .svg, .png, .pdf or .dot.", nameof(path)));
-        CheckSize(graph);
-        if (Choose(resolved) == Renderer.Native)
-        {
-            return await new GraphvizRunner(Options).SaveAsync(graph, path, resolved, cancellationToken).ConfigureAwait(false);
-        }
-
-        var output = await RenderInProcessAsync(graph, resolved, cancellationToken).ConfigureAwait(false);
-        string target = await AtomicFile.WriteAsync(path, stream => stream.WriteAsync(output.Bytes, cancellationToken).AsTask()).ConfigureAwait(false);
-        return new GraphvizResult(resolved, [], target, output.Warnings, Renderer.InProcess);
+        var resolved = format ?? OutputFormats.FromPath(path, nameof(path));
+        CheckSize(graph, resolved);
+        string dot = DotSourceOf(graph, resolved);
+        IReadOnlyList<string> warnings = [];
+        Renderer? renderer = null;
+        string target = await AtomicFile.WriteAsync(path, async file =>
+            (warnings, renderer) = await WriteAsync(dot, resolved, file, cancellationToken).ConfigureAwait(false)).ConfigureAwait(false);
+        return new RenderResult(resolved, [], target, warnings, renderer);
     }
 
-    private async Task<GraphvizOutput> RenderInProcessAsync(DotGraph graph, GraphvizFormat format, CancellationToken cancellationToken)
+    /// <summary>The DOT text of a drawing, once its format is known to be one this type writes.</summary>
+    private static string DotSourceOf(DotGraph graph, OutputFormat format) =>
+        format == OutputFormat.Json
+            ? throw new NotSupportedException("The graph export (json) is written from the Value graph, not a drawing: use SaveDrawingAsync or ValueGraphJson.")
+            : DotWriter.ToDot(graph);
+
+    private static void RequireLayout(OutputFormat format)
     {
-        var inProcess = InProcess ?? throw new GraphvizNotFoundException([InProcessDiscovery.MissingHint]);
-        if (!inProcess.Formats.Contains(format))
+        if (!OutputFormats.Get(format).NeedsLayout)
+        {
+            throw new NotSupportedException($"{OutputFormats.Get(format).Name} needs no Graphviz: write the DOT model instead.");
+        }
+    }
+
+    /// <summary>Writes DOT itself, or lays it out with the chosen Graphviz under the timeout.</summary>
+    private async Task<(IReadOnlyList<string> Warnings, Renderer? Renderer)> WriteAsync(string dot, OutputFormat format, Stream output, CancellationToken cancellationToken)
+    {
+        if (format == OutputFormat.Dot)
+        {
+            await output.WriteAsync(DotWriter.Utf8.GetBytes(dot), cancellationToken).ConfigureAwait(false);
+            return ([], null);
+        }
+
+        var renderer = Choose(format);
+        var backend = Backend(renderer);
+        if (!backend.Formats.Contains(format))
         {
             throw new NotSupportedException(
-                $"Graphviz in-process draws {string.Join(", ", inProcess.Formats.Select(GraphvizNames.Name))}; " +
-                $"{GraphvizNames.Name(format)} needs a native Graphviz. {GraphvizNotFoundException.InstallHint}");
+                $"Graphviz in-process draws {string.Join(", ", backend.Formats.Select(f => OutputFormats.Get(f).Name))}; " +
+                $"{OutputFormats.Get(format).Name} needs the native Graphviz. {GraphvizNotFoundException.InstallHint}");
         }
 
-        var output = await inProcess.RenderAsync(DotWriter.ToDot(graph), format, Options.Engine, Options.Timeout, cancellationToken).ConfigureAwait(false);
-        if (output.Warnings.Count > 0 && Options.WarningsAsErrors)
+        using var timeout = new CancellationTokenSource();
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
+        if (Options.Timeout != Timeout.InfiniteTimeSpan)
         {
-            throw new GraphvizFailedException(
-                0,
-                [$"graphviz {inProcess.Version} (in-process)", "-T" + GraphvizNames.Name(format), "-K" + GraphvizNames.Name(Options.Engine)],
-                string.Join('\n', output.Warnings));
+            timeout.CancelAfter(Options.Timeout);
         }
 
-        return output;
+        IReadOnlyList<string> warnings;
+        try
+        {
+            warnings = await backend.RenderAsync(dot, format, Options.Engine, output, linked.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw new RenderTimeoutException(Options.Timeout, GraphvizNames.CommandLine(backend.Name, format, Options.Engine));
+        }
+
+        if (warnings.Count > 0 && Options.WarningsAsErrors)
+        {
+            throw new GraphvizFailedException(0, GraphvizNames.CommandLine(backend.Name, format, Options.Engine), string.Join('\n', warnings));
+        }
+
+        return (warnings, renderer);
     }
 
-    private void CheckSize(DotGraph graph)
+    private IGraphvizBackend Backend(Renderer renderer) => renderer == Renderer.Native
+        ? new NativeGraphviz(Options.DotPath)
+        : InProcess ?? throw new GraphvizNotFoundException([InProcessDiscovery.MissingHint]);
+
+    /// <summary>The size guard: only a layout takes minutes on a large drawing; its DOT is written at any size.</summary>
+    private void CheckSize(DotGraph graph, OutputFormat format)
     {
         ArgumentNullException.ThrowIfNull(graph);
         int nodes = graph.NodeCount;
-        if (nodes > Options.MaxNodes)
+        if (OutputFormats.Get(format).NeedsLayout && nodes > Options.MaxNodes)
         {
             throw new GraphTooLargeException(nodes, Options.MaxNodes);
         }

@@ -1,5 +1,4 @@
 using MicroGrad.Viz.Dot;
-using MicroGrad.Viz.Graphviz;
 
 namespace MicroGrad.Viz;
 
@@ -14,48 +13,41 @@ public static class ValueDrawingExtensions
 
     /// <summary>
     /// Draws the graph that ends in <paramref name="root"/> into a file, atomically. The extension
-    /// picks the format: <c>.svg</c>, <c>.json</c>, <c>.xdot</c> and <c>.plain</c> run the Graphviz
-    /// <see cref="GraphvizOptions.Renderer"/> picks (by default the native one when installed, else
-    /// Graphviz in-process); <c>.png</c> and <c>.pdf</c> need the native one; <c>.dot</c> and <c>.gv</c>
-    /// write the DOT itself and need no Graphviz.
+    /// picks the format (<see cref="OutputFormats"/>): <c>.svg</c>, <c>.xdot</c> and <c>.plain</c> are laid
+    /// out by the Graphviz <see cref="RenderOptions.Renderer"/> picks (by default the native one when
+    /// installed, else Graphviz in-process); <c>.png</c> and <c>.pdf</c> need the native one; <c>.dot</c>,
+    /// <c>.gv</c> and <c>.json</c> (the graph export) need no Graphviz.
     /// </summary>
     /// <param name="root">The value to draw.</param>
     /// <param name="path">The file to write; its folder must exist.</param>
     /// <param name="drawing">How to draw; <see cref="DrawingOptions.Default"/> when <see langword="null"/>.</param>
-    /// <param name="graphviz">Which renderer, and how to run Graphviz; <see cref="GraphvizOptions.Default"/> when <see langword="null"/>.</param>
-    /// <param name="cancellationToken">Cancels the run and kills Graphviz.</param>
-    /// <returns>The path written and any Graphviz warnings.</returns>
+    /// <param name="rendering">Which Graphviz and how to run it; <see cref="RenderOptions.Default"/> when <see langword="null"/>.</param>
+    /// <param name="cancellationToken">Cancels the run and stops Graphviz.</param>
+    /// <returns>The path written, any Graphviz warnings, and which Graphviz drew it.</returns>
     /// <exception cref="ArgumentException">The extension names no format.</exception>
-    /// <exception cref="GraphvizException">Graphviz was chosen and is missing, failed or timed out.</exception>
-    /// <exception cref="GraphTooLargeException">The drawing has more than <see cref="GraphvizOptions.MaxNodes"/> nodes.</exception>
-    public static async Task<GraphvizResult> SaveDrawingAsync(
+    /// <exception cref="NotSupportedException">Graphviz in-process was asked for PNG or PDF.</exception>
+    /// <exception cref="RenderException">Graphviz is missing, failed, crashed or timed out; or the drawing is over the size guard.</exception>
+    public static async Task<RenderResult> SaveDrawingAsync(
         this Value root,
         string path,
         DrawingOptions? drawing = null,
-        GraphvizOptions? graphviz = null,
+        RenderOptions? rendering = null,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(root);
         ArgumentException.ThrowIfNullOrEmpty(path);
-        var graph = ValueGraphWriter.ToDotGraph(root, drawing);
-        if (!GraphvizNames.TryGetFormatFromPath(path, out var format))
-        {
-            throw new ArgumentException(
-                $"Cannot tell the output format from '{Path.GetFileName(path)}': use .svg, .png, .pdf, .dot, .gv, .json, .xdot or .plain.",
-                nameof(path));
-        }
-
-        if (format == GraphvizFormat.Dot)
+        var format = OutputFormats.FromPath(path, nameof(path));
+        if (format == OutputFormat.Json)
         {
             string target = await AtomicFile.WriteAsync(path, file =>
             {
-                DotWriter.Write(graph, file);
+                ValueGraphJson.Write(root, file);
                 return Task.CompletedTask;
             }).ConfigureAwait(false);
-            return new GraphvizResult(format, [], target, []);
+            return new RenderResult(format, [], target, [], null);
         }
 
-        return await new GraphRenderer(graphviz).SaveAsync(graph, path, format, cancellationToken).ConfigureAwait(false);
+        return await new GraphRenderer(rendering).SaveAsync(ValueGraphWriter.ToDotGraph(root, drawing), path, format, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -65,38 +57,46 @@ public static class ValueDrawingExtensions
     /// <param name="root">The value to draw.</param>
     /// <param name="format">The output format.</param>
     /// <param name="drawing">How to draw; <see cref="DrawingOptions.Default"/> when <see langword="null"/>.</param>
-    /// <param name="graphviz">Which renderer, and how to run Graphviz; <see cref="GraphvizOptions.Default"/> when <see langword="null"/>.</param>
-    /// <param name="cancellationToken">Cancels the run and kills Graphviz.</param>
-    /// <returns>The rendered bytes, any warnings, and which renderer drew them.</returns>
+    /// <param name="rendering">Which Graphviz and how to run it; <see cref="RenderOptions.Default"/> when <see langword="null"/>.</param>
+    /// <param name="cancellationToken">Cancels the run and stops Graphviz.</param>
+    /// <returns>The rendered bytes, any warnings, and which Graphviz drew them.</returns>
     /// <exception cref="NotSupportedException">Graphviz in-process was asked for PNG or PDF.</exception>
-    /// <exception cref="GraphvizException">Graphviz was chosen and is missing, failed or timed out.</exception>
-    /// <exception cref="GraphTooLargeException">The drawing has more than <see cref="GraphvizOptions.MaxNodes"/> nodes.</exception>
-    public static Task<GraphvizResult> RenderAsync(
+    /// <exception cref="RenderException">Graphviz is missing, failed, crashed or timed out; or the drawing is over the size guard.</exception>
+    public static Task<RenderResult> RenderAsync(
         this Value root,
-        GraphvizFormat format = GraphvizFormat.Svg,
+        OutputFormat format = OutputFormat.Svg,
         DrawingOptions? drawing = null,
-        GraphvizOptions? graphviz = null,
-        CancellationToken cancellationToken = default) =>
-        new GraphRenderer(graphviz).RenderAsync(ValueGraphWriter.ToDotGraph(root, drawing), format, cancellationToken);
+        RenderOptions? rendering = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(root);
+        if (format == OutputFormat.Json)
+        {
+            using var buffer = new MemoryStream();
+            ValueGraphJson.Write(root, buffer);
+            return Task.FromResult(new RenderResult(format, buffer.ToArray(), null, [], null));
+        }
+
+        return new GraphRenderer(rendering).RenderAsync(ValueGraphWriter.ToDotGraph(root, drawing), format, cancellationToken);
+    }
 
     /// <summary>
     /// Draws the graph that ends in <paramref name="root"/> as SVG text: with the native Graphviz when
-    /// it is installed, else with Graphviz in-process (see <see cref="GraphvizOptions.Renderer"/>).
+    /// it is installed, else with Graphviz in-process (see <see cref="RenderOptions.Renderer"/>).
     /// </summary>
     /// <param name="root">The value to draw.</param>
     /// <param name="drawing">How to draw; <see cref="DrawingOptions.Default"/> when <see langword="null"/>.</param>
-    /// <param name="graphviz">Which renderer, and how to run Graphviz; <see cref="GraphvizOptions.Default"/> when <see langword="null"/>.</param>
-    /// <param name="cancellationToken">Cancels the run and kills Graphviz.</param>
+    /// <param name="rendering">Which Graphviz and how to run it; <see cref="RenderOptions.Default"/> when <see langword="null"/>.</param>
+    /// <param name="cancellationToken">Cancels the run and stops Graphviz.</param>
     /// <returns>The SVG document.</returns>
-    /// <exception cref="GraphvizException">Graphviz was chosen and is missing, failed or timed out.</exception>
-    /// <exception cref="GraphTooLargeException">The drawing has more than <see cref="GraphvizOptions.MaxNodes"/> nodes.</exception>
+    /// <exception cref="RenderException">Graphviz is missing, failed, crashed or timed out; or the drawing is over the size guard.</exception>
     public static async Task<string> RenderSvgAsync(
         this Value root,
         DrawingOptions? drawing = null,
-        GraphvizOptions? graphviz = null,
+        RenderOptions? rendering = null,
         CancellationToken cancellationToken = default)
     {
-        var result = await root.RenderAsync(GraphvizFormat.Svg, drawing, graphviz, cancellationToken).ConfigureAwait(false);
+        var result = await root.RenderAsync(OutputFormat.Svg, drawing, rendering, cancellationToken).ConfigureAwait(false);
         return DotWriter.Utf8.GetString(result.Output.Span);
     }
 }

@@ -1,5 +1,4 @@
 using MicroGrad.Viz.Dot;
-using MicroGrad.Viz.Graphviz;
 using MicroGrad.Viz.Tests.TestSupport;
 
 namespace MicroGrad.Viz.Tests;
@@ -30,8 +29,8 @@ public class DocsImagesTests
         {
             Directory.CreateDirectory(ImagesFolder);
             await File.WriteAllTextAsync(dotPath, dot, TestContext.Current.CancellationToken);
-            var runner = new GraphvizRunner(new GraphvizOptions { DotPath = GraphvizRequirement.RequireDot(), WarningsAsErrors = true });
-            await runner.SaveAsync(graph, svgPath, GraphvizFormat.Svg, TestContext.Current.CancellationToken);
+            var runner = new GraphRenderer(new RenderOptions { Renderer = Renderer.Native, DotPath = GraphvizRequirement.RequireDot(), WarningsAsErrors = true });
+            await runner.SaveAsync(graph, svgPath, OutputFormat.Svg, TestContext.Current.CancellationToken);
         }
 
         Assert.True(File.Exists(dotPath), $"{dotPath} is missing: run tools/update-docs-images.sh");

@@ -18,13 +18,13 @@ public sealed class GraphRendererTests : IDisposable
 
     private static DotGraph Seed() => ValueGraphWriter.ToDotGraph(SampleGraphs.Seed(backward: true));
 
-    private static GraphvizOptions InProcess(FakeInProcess fake) => new() { Renderer = Renderer.InProcess, InProcess = fake };
+    private static RenderOptions InProcess(FakeInProcess fake) => new() { Renderer = Renderer.InProcess, InProcess = fake };
 
     [Fact]
     public void An_explicit_choice_is_kept()
     {
         Assert.Equal(Renderer.InProcess, new GraphRenderer(InProcess(new FakeInProcess())).Choose());
-        Assert.Equal(Renderer.Native, new GraphRenderer(new GraphvizOptions { Renderer = Renderer.Native, InProcess = new FakeInProcess() }).Choose());
+        Assert.Equal(Renderer.Native, new GraphRenderer(new RenderOptions { Renderer = Renderer.Native, InProcess = new FakeInProcess() }).Choose());
     }
 
     [Fact]
@@ -33,9 +33,9 @@ public sealed class GraphRendererTests : IDisposable
         var fake = new FakeInProcess();
 
         // A configured path is a request for the native Graphviz: a wrong path must fail loudly, not fall back.
-        Assert.Equal(Renderer.Native, new GraphRenderer(new GraphvizOptions { DotPath = "/nonexistent/dot", InProcess = fake }).Choose());
-        Assert.Equal(Renderer.Native, new GraphRenderer(new GraphvizOptions { InProcess = fake }).Choose(GraphvizFormat.Png));
-        Assert.Equal(Renderer.Native, new GraphRenderer(new GraphvizOptions { InProcess = fake }).Choose(GraphvizFormat.Pdf));
+        Assert.Equal(Renderer.Native, new GraphRenderer(new RenderOptions { DotPath = "/nonexistent/dot", InProcess = fake }).Choose());
+        Assert.Equal(Renderer.Native, new GraphRenderer(new RenderOptions { InProcess = fake }).Choose(OutputFormat.Png));
+        Assert.Equal(Renderer.Native, new GraphRenderer(new RenderOptions { InProcess = fake }).Choose(OutputFormat.Pdf));
     }
 
     [Fact]
@@ -43,45 +43,97 @@ public sealed class GraphRendererTests : IDisposable
     {
         GraphvizRequirement.RequireDot();
 
-        Assert.Equal(Renderer.Auto, GraphvizOptions.Default.Renderer);
-        Assert.Equal(Renderer.Native, new GraphRenderer(new GraphvizOptions { InProcess = new FakeInProcess() }).Choose());
+        Assert.Equal(Renderer.Auto, RenderOptions.Default.Renderer);
+        Assert.Equal(Renderer.Native, new GraphRenderer(new RenderOptions { InProcess = new FakeInProcess() }).Choose());
     }
 
     [Fact]
     public async Task A_configured_but_missing_dot_is_reported_not_replaced()
     {
-        var renderer = new GraphRenderer(new GraphvizOptions { DotPath = "/nonexistent/dot", InProcess = new FakeInProcess() });
+        var renderer = new GraphRenderer(new RenderOptions { DotPath = "/nonexistent/dot", InProcess = new FakeInProcess() });
 
-        await Assert.ThrowsAsync<GraphvizNotFoundException>(() => renderer.RenderAsync(Seed(), GraphvizFormat.Svg, TestContext.Current.CancellationToken));
+        await Assert.ThrowsAsync<GraphvizNotFoundException>(() => renderer.RenderAsync(Seed(), OutputFormat.Svg, TestContext.Current.CancellationToken));
     }
 
     [Fact]
     public async Task Without_the_wasm_package_the_in_process_graphviz_is_reported_missing()
     {
         // This test assembly does not reference MicroGrad.Viz.Wasm, so discovery finds nothing.
-        var renderer = new GraphRenderer(new GraphvizOptions { Renderer = Renderer.InProcess });
+        var renderer = new GraphRenderer(new RenderOptions { Renderer = Renderer.InProcess });
 
         Assert.Null(renderer.InProcess);
-        var error = await Assert.ThrowsAsync<GraphvizNotFoundException>(() => renderer.RenderAsync(Seed(), GraphvizFormat.Svg, TestContext.Current.CancellationToken));
+        var error = await Assert.ThrowsAsync<GraphvizNotFoundException>(() => renderer.RenderAsync(Seed(), OutputFormat.Svg, TestContext.Current.CancellationToken));
         Assert.Contains("MicroGrad.Viz.Wasm package", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task The_in_process_graphviz_gets_the_dot_text_engine_and_timeout_and_its_warnings_come_back()
+    public async Task The_in_process_graphviz_gets_the_dot_text_and_engine_and_its_warnings_come_back()
     {
         var fake = new FakeInProcess { Warnings = ["Warning: node x, port y unrecognized"] };
-        var options = InProcess(fake) with { Engine = LayoutEngine.Neato, Timeout = TimeSpan.FromSeconds(7) };
+        var options = InProcess(fake) with { Engine = LayoutEngine.Neato };
         var graph = Seed();
 
-        var result = await new GraphRenderer(options).RenderAsync(graph, GraphvizFormat.Svg, TestContext.Current.CancellationToken);
+        var result = await new GraphRenderer(options).RenderAsync(graph, OutputFormat.Svg, TestContext.Current.CancellationToken);
 
         Assert.Equal(Renderer.InProcess, result.Renderer);
-        Assert.Equal(GraphvizFormat.Svg, result.Format);
+        Assert.Equal(OutputFormat.Svg, result.Format);
         Assert.Equal("<svg>fake</svg>", Encoding.UTF8.GetString(result.Output.Span));
         Assert.Equal(["Warning: node x, port y unrecognized"], result.Warnings);
         var call = Assert.Single(fake.Calls);
         Assert.Equal(DotWriter.ToDot(graph), call.Dot);
-        Assert.Equal((GraphvizFormat.Svg, LayoutEngine.Neato, TimeSpan.FromSeconds(7)), (call.Format, call.Engine, call.Timeout));
+        Assert.Equal((OutputFormat.Svg, LayoutEngine.Neato), (call.Format, call.Engine));
+    }
+
+    [Fact]
+    public async Task The_timeout_stops_either_graphviz_through_its_token()
+    {
+        var fake = new FakeInProcess { WaitForCancellation = true };
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+
+        var error = await Assert.ThrowsAsync<RenderTimeoutException>(() =>
+            new GraphRenderer(InProcess(fake) with { Timeout = TimeSpan.FromMilliseconds(200) }).RenderAsync(Seed(), OutputFormat.Svg, TestContext.Current.CancellationToken));
+
+        Assert.Equal(TimeSpan.FromMilliseconds(200), error.Timeout);
+        Assert.Equal(["fake graphviz", "-Tsvg", "-Kdot"], error.Arguments);
+        Assert.StartsWith("Graphviz did not finish within 0.2 s and was stopped: fake graphviz -Tsvg -Kdot.", error.Message, StringComparison.Ordinal);
+        Assert.True(clock.Elapsed >= TimeSpan.FromMilliseconds(190), $"stopped after only {clock.Elapsed}");
+    }
+
+    [Fact]
+    public async Task The_callers_cancellation_is_a_cancellation_not_a_timeout()
+    {
+        var fake = new FakeInProcess { WaitForCancellation = true };
+        using var cancel = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        cancel.CancelAfter(TimeSpan.FromMilliseconds(100));
+
+        var error = await Assert.ThrowsAnyAsync<OperationCanceledException>(() => new GraphRenderer(InProcess(fake)).RenderAsync(Seed(), OutputFormat.Svg, cancel.Token));
+
+        Assert.IsNotType<RenderTimeoutException>(error, exactMatch: false);
+    }
+
+    [Fact]
+    public async Task Dot_is_written_without_any_graphviz_and_at_any_size()
+    {
+        var fake = new FakeInProcess();
+        var graph = Seed();
+        string path = Path.Combine(_folder, "seed.gv");
+
+        var inMemory = await new GraphRenderer(InProcess(fake) with { MaxNodes = 1 }).RenderAsync(graph, OutputFormat.Dot, TestContext.Current.CancellationToken);
+        var saved = await new GraphRenderer(InProcess(fake) with { MaxNodes = 1 }).SaveAsync(graph, path, cancellationToken: TestContext.Current.CancellationToken);
+
+        Assert.Null(inMemory.Renderer);
+        Assert.Equal(DotWriter.ToDot(graph), Encoding.UTF8.GetString(inMemory.Output.Span));
+        Assert.Equal(OutputFormat.Dot, saved.Format);
+        Assert.Equal(DotWriter.ToDot(graph), await File.ReadAllTextAsync(path, TestContext.Current.CancellationToken));
+        Assert.Empty(fake.Calls);
+    }
+
+    [Fact]
+    public async Task The_graph_export_needs_the_value_graph_not_a_drawing()
+    {
+        var error = await Assert.ThrowsAsync<NotSupportedException>(() => new GraphRenderer().RenderAsync(Seed(), OutputFormat.Json, TestContext.Current.CancellationToken));
+
+        Assert.Contains("SaveDrawingAsync", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -90,22 +142,22 @@ public sealed class GraphRendererTests : IDisposable
         var fake = new FakeInProcess { Warnings = ["Warning: something odd"] };
 
         var error = await Assert.ThrowsAsync<GraphvizFailedException>(() =>
-            new GraphRenderer(InProcess(fake) with { WarningsAsErrors = true }).RenderAsync(Seed(), GraphvizFormat.Svg, TestContext.Current.CancellationToken));
+            new GraphRenderer(InProcess(fake) with { WarningsAsErrors = true }).RenderAsync(Seed(), OutputFormat.Svg, TestContext.Current.CancellationToken));
 
         Assert.Equal(0, error.ExitCode);
         Assert.Contains("Warning: something odd", error.StandardError, StringComparison.Ordinal);
     }
 
     [Theory]
-    [InlineData(GraphvizFormat.Png)]
-    [InlineData(GraphvizFormat.Pdf)]
-    public async Task The_in_process_graphviz_is_not_asked_for_formats_it_lacks(GraphvizFormat format)
+    [InlineData(OutputFormat.Png)]
+    [InlineData(OutputFormat.Pdf)]
+    public async Task The_in_process_graphviz_is_not_asked_for_formats_it_lacks(OutputFormat format)
     {
         var fake = new FakeInProcess();
 
         var error = await Assert.ThrowsAsync<NotSupportedException>(() => new GraphRenderer(InProcess(fake)).RenderAsync(Seed(), format, TestContext.Current.CancellationToken));
 
-        Assert.Contains("needs a native Graphviz", error.Message, StringComparison.Ordinal);
+        Assert.Contains("needs the native Graphviz", error.Message, StringComparison.Ordinal);
         Assert.Empty(fake.Calls);
     }
 
@@ -115,7 +167,7 @@ public sealed class GraphRendererTests : IDisposable
         var fake = new FakeInProcess();
         var renderer = new GraphRenderer(InProcess(fake) with { MaxNodes = 3 });
 
-        var error = await Assert.ThrowsAsync<GraphTooLargeException>(() => renderer.RenderAsync(Seed(), GraphvizFormat.Svg, TestContext.Current.CancellationToken));
+        var error = await Assert.ThrowsAsync<GraphTooLargeException>(() => renderer.RenderAsync(Seed(), OutputFormat.Svg, TestContext.Current.CancellationToken));
 
         Assert.Equal(10, error.NodeCount);
         Assert.Empty(fake.Calls);
@@ -161,8 +213,8 @@ public sealed class GraphRendererTests : IDisposable
         var seed = SampleGraphs.Seed(backward: true);
         var fake = new FakeInProcess();
 
-        var saved = await seed.SaveDrawingAsync(path, graphviz: InProcess(fake), cancellationToken: TestContext.Current.CancellationToken);
-        string svg = await seed.RenderSvgAsync(graphviz: InProcess(fake), cancellationToken: TestContext.Current.CancellationToken);
+        var saved = await seed.SaveDrawingAsync(path, rendering: InProcess(fake), cancellationToken: TestContext.Current.CancellationToken);
+        string svg = await seed.RenderSvgAsync(rendering: InProcess(fake), cancellationToken: TestContext.Current.CancellationToken);
 
         Assert.Equal(Renderer.InProcess, saved.Renderer);
         Assert.Equal("<svg>fake</svg>", svg);
@@ -173,28 +225,40 @@ public sealed class GraphRendererTests : IDisposable
     [Fact]
     public void An_unknown_renderer_is_refused()
     {
-        Assert.Throws<ArgumentOutOfRangeException>(() => new GraphvizOptions { Renderer = (Renderer)7 });
+        Assert.Throws<ArgumentOutOfRangeException>(() => new RenderOptions { Renderer = (Renderer)7 });
     }
 
     /// <summary>An in-process Graphviz that records what it was asked and answers with fixed bytes.</summary>
-    private sealed class FakeInProcess : IInProcessGraphviz
+    private sealed class FakeInProcess : IGraphvizBackend
     {
-        public List<(string Dot, GraphvizFormat Format, LayoutEngine Engine, TimeSpan Timeout)> Calls { get; } = [];
+        public List<(string Dot, OutputFormat Format, LayoutEngine Engine)> Calls { get; } = [];
 
         public IReadOnlyList<string> Warnings { get; init; } = [];
 
         public Exception? Failure { get; init; }
 
-        public string Version => "0.0-fake";
+        /// <summary>Behave like a layout that never ends: wait until the token is cancelled.</summary>
+        public bool WaitForCancellation { get; init; }
 
-        public IReadOnlyCollection<GraphvizFormat> Formats { get; } = [GraphvizFormat.Svg, GraphvizFormat.Json];
+        public string Name => "fake graphviz";
 
-        public Task<GraphvizOutput> RenderAsync(string dot, GraphvizFormat format, LayoutEngine engine, TimeSpan timeout, CancellationToken cancellationToken = default)
+        public IReadOnlyCollection<OutputFormat> Formats { get; } = [OutputFormat.Svg, OutputFormat.Plain];
+
+        public async Task<IReadOnlyList<string>> RenderAsync(string dot, OutputFormat format, LayoutEngine engine, Stream output, CancellationToken cancellationToken = default)
         {
-            Calls.Add((dot, format, engine, timeout));
-            return Failure is not null
-                ? Task.FromException<GraphvizOutput>(Failure)
-                : Task.FromResult(new GraphvizOutput(Encoding.UTF8.GetBytes("<svg>fake</svg>"), Warnings));
+            Calls.Add((dot, format, engine));
+            if (WaitForCancellation)
+            {
+                await Task.Delay(Timeout.Infinite, cancellationToken);
+            }
+
+            if (Failure is not null)
+            {
+                throw Failure;
+            }
+
+            await output.WriteAsync(Encoding.UTF8.GetBytes("<svg>fake</svg>"), cancellationToken);
+            return Warnings;
         }
     }
 }

@@ -1,7 +1,6 @@
 using CsCheck;
 using MicroGrad.Nn;
 using MicroGrad.Viz.Dot;
-using MicroGrad.Viz.Graphviz;
 using MicroGrad.Viz.Tests.TestSupport;
 
 namespace MicroGrad.Viz.Tests;
@@ -155,9 +154,9 @@ public class ViewTests
     public async Task The_size_guard_stops_before_starting_graphviz()
     {
         var graph = ValueGraphWriter.ToDotGraph(SmallMlp(), Plain);
-        var runner = new GraphvizRunner(new GraphvizOptions { DotPath = "/nonexistent/dot", MaxNodes = 10 });
+        var runner = new GraphRenderer(new RenderOptions { Renderer = Renderer.Native, DotPath = "/nonexistent/dot", MaxNodes = 10 });
 
-        var error = await Assert.ThrowsAsync<GraphTooLargeException>(() => runner.RenderAsync(graph, GraphvizFormat.Svg, TestContext.Current.CancellationToken));
+        var error = await Assert.ThrowsAsync<GraphTooLargeException>(() => runner.RenderAsync(graph, OutputFormat.Svg, TestContext.Current.CancellationToken));
 
         Assert.Equal(graph.NodeCount, error.NodeCount);
         Assert.Equal(10, error.Limit);

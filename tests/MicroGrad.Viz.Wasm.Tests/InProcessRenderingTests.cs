@@ -1,5 +1,4 @@
 using System.Text;
-using MicroGrad.Viz.Graphviz;
 using MicroGrad.Viz.Tests.TestSupport;
 
 namespace MicroGrad.Viz.Wasm.Tests;
@@ -35,7 +34,7 @@ public sealed class InProcessRenderingTests : IDisposable
     public async Task The_gallery_drawn_in_process_matches_its_committed_svg(string name)
     {
         var graph = Gallery.Images[name]();
-        var result = await new GraphRenderer(new GraphvizOptions { Renderer = Renderer.InProcess, WarningsAsErrors = true }).RenderAsync(graph, GraphvizFormat.Svg, Token);
+        var result = await new GraphRenderer(new RenderOptions { Renderer = Renderer.InProcess, WarningsAsErrors = true }).RenderAsync(graph, OutputFormat.Svg, Token);
         string svg = Encoding.UTF8.GetString(result.Output.Span);
         string path = Path.Combine(ImagesFolder, name + ".svg");
 
@@ -61,10 +60,10 @@ public sealed class InProcessRenderingTests : IDisposable
     {
         string path = Path.Combine(_folder, "L.svg");
         var seed = SampleGraphs.Seed(backward: true);
-        var options = new GraphvizOptions { Renderer = Renderer.InProcess };
+        var options = new RenderOptions { Renderer = Renderer.InProcess };
 
-        var saved = await seed.SaveDrawingAsync(path, graphviz: options, cancellationToken: Token);
-        string svg = await seed.RenderSvgAsync(graphviz: options, cancellationToken: Token);
+        var saved = await seed.SaveDrawingAsync(path, rendering: options, cancellationToken: Token);
+        string svg = await seed.RenderSvgAsync(rendering: options, cancellationToken: Token);
 
         Assert.Equal(Renderer.InProcess, saved.Renderer);
         Assert.Equal(svg, await File.ReadAllTextAsync(path, Token));
@@ -74,9 +73,9 @@ public sealed class InProcessRenderingTests : IDisposable
     [Fact]
     public async Task The_size_guard_stops_a_large_drawing_before_graphviz_starts()
     {
-        var renderer = new GraphRenderer(new GraphvizOptions { Renderer = Renderer.InProcess, MaxNodes = 3 });
+        var renderer = new GraphRenderer(new RenderOptions { Renderer = Renderer.InProcess, MaxNodes = 3 });
 
-        var error = await Assert.ThrowsAsync<GraphTooLargeException>(() => renderer.RenderAsync(ValueGraphWriter.ToDotGraph(SampleGraphs.Seed(backward: true)), GraphvizFormat.Svg, Token));
+        var error = await Assert.ThrowsAsync<GraphTooLargeException>(() => renderer.RenderAsync(ValueGraphWriter.ToDotGraph(SampleGraphs.Seed(backward: true)), OutputFormat.Svg, Token));
 
         Assert.Equal(10, error.NodeCount);
     }
@@ -84,13 +83,13 @@ public sealed class InProcessRenderingTests : IDisposable
     [Fact]
     public async Task The_native_and_the_in_process_graphviz_show_the_same_nodes_and_fields()
     {
-        var native = new GraphvizOptions { DotPath = GraphvizRequirement.RequireDot(), Renderer = Renderer.Native };
-        var inProcess = new GraphvizOptions { Renderer = Renderer.InProcess };
+        var native = new RenderOptions { DotPath = GraphvizRequirement.RequireDot(), Renderer = Renderer.Native };
+        var inProcess = new RenderOptions { Renderer = Renderer.InProcess };
         foreach (var root in new[] { SampleGraphs.Seed(backward: true), SampleGraphs.Neuron(), SampleGraphs.SmallMlp() })
         {
             var graph = ValueGraphWriter.ToDotGraph(root);
-            var byNative = await new GraphRenderer(native).RenderAsync(graph, GraphvizFormat.Svg, Token);
-            var byInProcess = await new GraphRenderer(inProcess).RenderAsync(graph, GraphvizFormat.Svg, Token);
+            var byNative = await new GraphRenderer(native).RenderAsync(graph, OutputFormat.Svg, Token);
+            var byInProcess = await new GraphRenderer(inProcess).RenderAsync(graph, OutputFormat.Svg, Token);
 
             Assert.Equal(Renderer.Native, byNative.Renderer);
             Assert.Equal(Renderer.InProcess, byInProcess.Renderer);

@@ -9,16 +9,14 @@ namespace MicroGrad.Viz.Wasm.Tests;
 /// <summary>Graphviz in-process: what it draws, and how it behaves when a layout goes wrong.</summary>
 public class WasmGraphvizTests
 {
-    private static readonly TimeSpan Generous = TimeSpan.FromSeconds(120);
-
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
     private static string SeedDot() => ValueGraphWriter.ToDot(SampleGraphs.Seed(backward: true));
 
-    private static async Task<string> RenderAsync(string dot, GraphvizFormat format = GraphvizFormat.Svg, LayoutEngine engine = LayoutEngine.Dot, WasmGraphviz? graphviz = null)
+    private static async Task<string> RenderAsync(string dot, OutputFormat format = OutputFormat.Svg, LayoutEngine engine = LayoutEngine.Dot, WasmGraphviz? graphviz = null)
     {
-        var output = await (graphviz ?? WasmGraphviz.Shared).RenderAsync(dot, format, engine, Generous, Token);
-        return Encoding.UTF8.GetString(output.Bytes.Span);
+        var output = await (graphviz ?? WasmGraphviz.Shared).RenderAsync(dot, format, engine, Token);
+        return Encoding.UTF8.GetString(output.Output.AsSpan());
     }
 
     /// <summary>A graph of random edges that takes the dot layout several seconds (about 1 s per 1,000 nodes).</summary>
@@ -81,13 +79,12 @@ public class WasmGraphvizTests
     {
         string dot = "digraph G { a -> b }";
 
-        string laidOut = await RenderAsync(dot, GraphvizFormat.Dot);
-        string xdot = await RenderAsync(dot, GraphvizFormat.XDot);
-        string plain = await RenderAsync(dot, GraphvizFormat.Plain);
-        using var json = JsonDocument.Parse(await RenderAsync(dot, GraphvizFormat.Json));
+        string xdot = await RenderAsync(dot, OutputFormat.XDot);
+        string plain = await RenderAsync(dot, OutputFormat.Plain);
+        using var json = JsonDocument.Parse(await RenderAsync(dot, OutputFormat.GraphvizJson));
 
-        Assert.StartsWith("digraph G {", laidOut, StringComparison.Ordinal);
-        Assert.Contains("pos=\"", laidOut, StringComparison.Ordinal);
+        Assert.StartsWith("digraph G {", xdot, StringComparison.Ordinal);
+        Assert.Contains("pos=\"", xdot, StringComparison.Ordinal);
         Assert.Contains("_draw_=", xdot, StringComparison.Ordinal);
         Assert.StartsWith("graph 1 ", plain, StringComparison.Ordinal);
         Assert.Contains("\nnode a ", plain, StringComparison.Ordinal);
@@ -98,19 +95,19 @@ public class WasmGraphvizTests
     }
 
     [Theory]
-    [InlineData(GraphvizFormat.Png)]
-    [InlineData(GraphvizFormat.Pdf)]
-    public async Task Png_and_pdf_need_a_native_graphviz(GraphvizFormat format)
+    [InlineData(OutputFormat.Png)]
+    [InlineData(OutputFormat.Pdf)]
+    public async Task Png_and_pdf_need_a_native_graphviz(OutputFormat format)
     {
-        var error = await Assert.ThrowsAsync<NotSupportedException>(() => WasmGraphviz.Shared.RenderAsync("digraph { a }", format, LayoutEngine.Dot, Generous, Token));
+        var error = await Assert.ThrowsAsync<NotSupportedException>(() => WasmGraphviz.Shared.RenderAsync("digraph { a }", format, LayoutEngine.Dot, Token));
 
-        Assert.Contains("needs a native Graphviz", error.Message, StringComparison.Ordinal);
+        Assert.Contains("needs the native Graphviz", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task A_syntax_error_is_a_graphviz_failure_and_the_next_rendering_works()
     {
-        var error = await Assert.ThrowsAsync<GraphvizFailedException>(() => WasmGraphviz.Shared.RenderAsync("digraph { a -> }", GraphvizFormat.Svg, LayoutEngine.Dot, Generous, Token));
+        var error = await Assert.ThrowsAsync<GraphvizFailedException>(() => WasmGraphviz.Shared.RenderAsync("digraph { a -> }", OutputFormat.Svg, LayoutEngine.Dot, Token));
 
         Assert.Contains("syntax error in line 1 near '}'", error.StandardError, StringComparison.Ordinal);
         Assert.Equal("graphviz 16.1.0 (in-process)", error.Arguments[0]);
@@ -121,7 +118,7 @@ public class WasmGraphvizTests
     public async Task Warnings_come_back_one_per_line_as_the_native_dot_prints_them()
     {
         var output = await WasmGraphviz.Shared.RenderAsync(
-            "digraph { a [shape=record label=\"<p> x | y\"]; b -> a:nope }", GraphvizFormat.Svg, LayoutEngine.Dot, Generous, Token);
+            "digraph { a [shape=record label=\"<p> x | y\"]; b -> a:nope }", OutputFormat.Svg, LayoutEngine.Dot, Token);
 
         Assert.Equal(["Warning: node a, port nope unrecognized"], output.Warnings);
     }
@@ -130,24 +127,26 @@ public class WasmGraphvizTests
     public async Task Non_ascii_labels_draw_without_a_warning_on_every_drawing()
     {
         // Graphviz estimates non-ASCII widths and says so each time; Σ is in every chain node.
-        var output = await WasmGraphviz.Shared.RenderAsync("digraph { a [label=\"Σ (4) α 😀\"] }", GraphvizFormat.Svg, LayoutEngine.Dot, Generous, Token);
+        var output = await WasmGraphviz.Shared.RenderAsync("digraph { a [label=\"Σ (4) α 😀\"] }", OutputFormat.Svg, LayoutEngine.Dot, Token);
 
         Assert.Empty(output.Warnings);
-        Assert.Contains(">Σ (4) α 😀</text>", Encoding.UTF8.GetString(output.Bytes.Span), StringComparison.Ordinal);
+        Assert.Contains(">Σ (4) α 😀</text>", Encoding.UTF8.GetString(output.Output.AsSpan()), StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task A_layout_past_its_timeout_is_stopped_and_the_next_rendering_works()
     {
         var timeout = TimeSpan.FromSeconds(1);
+        var renderer = new GraphRenderer(new RenderOptions { Renderer = Renderer.InProcess, Timeout = timeout });
         var clock = Stopwatch.StartNew();
 
-        var error = await Assert.ThrowsAsync<GraphvizTimeoutException>(() => WasmGraphviz.Shared.RenderAsync(SlowDot(), GraphvizFormat.Svg, LayoutEngine.Dot, timeout, Token));
+        var error = await Assert.ThrowsAsync<RenderTimeoutException>(() => renderer.RenderAsync(SlowDot(), OutputFormat.Svg, Token));
 
-        // The report measures how soon it stops (inprocess-timeout-overshoot, ~20 ms); this bound only
+        // The report measures how soon it stops (inprocess-timeout-overshoot, ~30 ms); this bound only
         // proves the layout was interrupted, not left to finish, with room for a loaded machine.
         Assert.True(clock.Elapsed < timeout + TimeSpan.FromSeconds(3), $"stopped only after {clock.Elapsed}");
         Assert.Equal(timeout, error.Timeout);
+        Assert.Equal(["graphviz 16.1.0 (in-process)", "-Tsvg", "-Kdot"], error.Arguments);
         Assert.Contains("<svg", await RenderAsync("digraph { a -> b }"), StringComparison.Ordinal);
     }
 
@@ -158,7 +157,7 @@ public class WasmGraphvizTests
         cancel.CancelAfter(TimeSpan.FromMilliseconds(300));
         var clock = Stopwatch.StartNew();
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => WasmGraphviz.Shared.RenderAsync(SlowDot(), GraphvizFormat.Svg, LayoutEngine.Dot, Generous, cancel.Token));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => WasmGraphviz.Shared.RenderAsync(SlowDot(), OutputFormat.Svg, LayoutEngine.Dot, cancel.Token));
 
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(4), $"stopped only after {clock.Elapsed}");
     }
@@ -166,7 +165,7 @@ public class WasmGraphvizTests
     [Fact]
     public async Task Running_out_of_wasm_stack_is_a_typed_error_and_the_process_carries_on()
     {
-        var error = await Assert.ThrowsAsync<GraphvizCrashedException>(() => WasmGraphviz.Shared.RenderAsync(DeepChainDot(), GraphvizFormat.Svg, LayoutEngine.Dot, Generous, Token));
+        var error = await Assert.ThrowsAsync<GraphvizCrashedException>(() => WasmGraphviz.Shared.RenderAsync(DeepChainDot(), OutputFormat.Svg, LayoutEngine.Dot, Token));
 
         Assert.Contains("ran out of stack", error.Message, StringComparison.Ordinal);
         Assert.Equal(10, SvgNodes.Parse(Encoding.UTF8.GetBytes(await RenderAsync(SeedDot()))).Count);
@@ -182,7 +181,7 @@ public class WasmGraphvizTests
             text.Append(System.Globalization.CultureInfo.InvariantCulture, $"n{i}; ");
         }
 
-        var error = await Assert.ThrowsAsync<GraphvizCrashedException>(() => small.RenderAsync(text.Append('}').ToString(), GraphvizFormat.Svg, LayoutEngine.Dot, Generous, Token));
+        var error = await Assert.ThrowsAsync<GraphvizCrashedException>(() => small.RenderAsync(text.Append('}').ToString(), OutputFormat.Svg, LayoutEngine.Dot, Token));
 
         Assert.Contains("ran out of memory: its limit is 32 MiB", error.Message, StringComparison.Ordinal);
         Assert.Contains("<svg", await RenderAsync("digraph { a -> b }", graphviz: small), StringComparison.Ordinal);
@@ -217,14 +216,15 @@ public class WasmGraphvizTests
         // Constructing costs nothing: a tool may create one and never draw.
         var graphviz = new WasmGraphviz();
 
-        Assert.Equal("16.1.0", graphviz.Version);
-        Assert.Equal([GraphvizFormat.Svg, GraphvizFormat.Dot, GraphvizFormat.Json, GraphvizFormat.XDot, GraphvizFormat.Plain], graphviz.Formats);
+        Assert.Equal("graphviz 16.1.0 (in-process)", graphviz.Name);
+        Assert.Equal([OutputFormat.Svg, OutputFormat.XDot, OutputFormat.Plain, OutputFormat.GraphvizJson], graphviz.Formats);
     }
 
     [Fact]
-    public async Task A_bad_timeout_is_refused_before_anything_runs()
+    public async Task Bad_arguments_are_refused_before_anything_runs()
     {
-        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => WasmGraphviz.Shared.RenderAsync("digraph { }", GraphvizFormat.Svg, LayoutEngine.Dot, TimeSpan.Zero, Token));
-        await Assert.ThrowsAsync<ArgumentNullException>(() => WasmGraphviz.Shared.RenderAsync(null!, GraphvizFormat.Svg, LayoutEngine.Dot, Generous, Token));
+        await Assert.ThrowsAsync<ArgumentNullException>(() => WasmGraphviz.Shared.RenderAsync(null!, OutputFormat.Svg, LayoutEngine.Dot, Token));
+        await Assert.ThrowsAsync<ArgumentNullException>(() => WasmGraphviz.Shared.RenderAsync("digraph { }", OutputFormat.Svg, LayoutEngine.Dot, null!, Token));
+        await Assert.ThrowsAsync<NotSupportedException>(() => WasmGraphviz.Shared.RenderAsync("digraph { }", OutputFormat.Dot, LayoutEngine.Dot, Token));
     }
 }

@@ -43,6 +43,6 @@ public class WasmModuleTests
     public async Task The_module_says_it_is_graphviz_16_1_0()
     {
         Assert.Equal("16.1.0", await WasmGraphviz.Shared.ReadVersionAsync());
-        Assert.Equal("16.1.0", WasmGraphviz.Shared.Version);
+        Assert.Equal("16.1.0", WasmGraphviz.Version);
     }
 }

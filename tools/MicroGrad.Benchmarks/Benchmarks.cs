@@ -1,7 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using MicroGrad.Nn;
 using MicroGrad.Viz;
-using MicroGrad.Viz.Graphviz;
 using MicroGrad.Viz.Wasm;
 
 namespace MicroGrad.Benchmarks;
@@ -86,9 +85,9 @@ public class InProcessGraphvizBenchmarks
 
     [Benchmark]
     public ReadOnlyMemory<byte> SeedSvg() =>
-        WasmGraphviz.Shared.RenderAsync(_seed, GraphvizFormat.Svg, LayoutEngine.Dot, TimeSpan.FromMinutes(1)).GetAwaiter().GetResult().Bytes;
+        WasmGraphviz.Shared.RenderAsync(_seed, OutputFormat.Svg, LayoutEngine.Dot).GetAwaiter().GetResult().Output;
 
     [Benchmark]
     public ReadOnlyMemory<byte> Layered1000Svg() =>
-        WasmGraphviz.Shared.RenderAsync(_layered, GraphvizFormat.Svg, LayoutEngine.Dot, TimeSpan.FromMinutes(1)).GetAwaiter().GetResult().Bytes;
+        WasmGraphviz.Shared.RenderAsync(_layered, OutputFormat.Svg, LayoutEngine.Dot).GetAwaiter().GetResult().Output;
 }

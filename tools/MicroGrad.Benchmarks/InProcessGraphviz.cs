@@ -66,7 +66,7 @@ public static class InProcessGraphviz
         string seed = SeedDot();
         string layered = LayeredDot(1000);
         double InProcess(string dot) =>
-            wasm.RenderAsync(dot, GraphvizFormat.Svg, LayoutEngine.Dot, TimeSpan.FromMinutes(5)).GetAwaiter().GetResult().Bytes.Length;
+            wasm.RenderAsync(dot, OutputFormat.Svg, LayoutEngine.Dot).GetAwaiter().GetResult().Output.Length;
 
         double seedInProcess = Benchmarks.Report.Median(40, _ => InProcess(seed)) * 1e3;
         double layeredInProcess = Benchmarks.Report.Median(3, _ => InProcess(layered)) * 1e3;
@@ -79,8 +79,8 @@ public static class InProcessGraphviz
         }
         else
         {
-            var runner = new GraphvizRunner(new GraphvizOptions { DotPath = dot });
-            double Native(string text) => runner.RenderAsync(text, GraphvizFormat.Svg).GetAwaiter().GetResult().Output.Length;
+            var runner = new GraphRenderer(new RenderOptions { Renderer = Renderer.Native, DotPath = dot });
+            double Native(string text) => runner.RenderAsync(text, OutputFormat.Svg).GetAwaiter().GetResult().Output.Length;
             double seedNative = Benchmarks.Report.Median(15, _ => Native(seed)) * 1e3;
             yield return Benchmarks.Report.Line($"native-svg-seed: {seedNative:0.00} ms");
             yield return Benchmarks.Report.Line($"inprocess-svg-seed-ratio: {seedInProcess / seedNative:0.00}");
@@ -98,7 +98,7 @@ public static class InProcessGraphviz
         yield return Benchmarks.Report.Line($"inprocess-timeout-overshoot: {TimeoutOvershootMs(wasm):0} ms");
     }
 
-    /// <summary>How long after a 1 s timeout a long layout (the 6,000-node random graph) comes back: median of 3.</summary>
+    /// <summary>How long after a 1 s timeout a long layout (the 6,000-node random graph) comes back through the renderer: median of 3.</summary>
     private static double TimeoutOvershootMs(WasmGraphviz wasm)
     {
         var random = new Random(12);
@@ -109,15 +109,16 @@ public static class InProcessGraphviz
         }
 
         string slow = text.Append('}').ToString();
+        var renderer = new GraphRenderer(new RenderOptions { Renderer = Renderer.InProcess, InProcess = wasm, Timeout = TimeSpan.FromSeconds(1) });
         var overshoots = new List<double>();
         for (int run = 0; run < 3; run++)
         {
             var clock = Stopwatch.StartNew();
             try
             {
-                wasm.RenderAsync(slow, GraphvizFormat.Svg, LayoutEngine.Dot, TimeSpan.FromSeconds(1)).GetAwaiter().GetResult();
+                renderer.RenderAsync(slow, OutputFormat.Svg).GetAwaiter().GetResult();
             }
-            catch (GraphvizTimeoutException)
+            catch (RenderTimeoutException)
             {
             }
 
@@ -131,7 +132,7 @@ public static class InProcessGraphviz
     {
         try
         {
-            return new GraphvizRunner().FindDot();
+            return new NativeGraphviz().FindDot();
         }
         catch (GraphvizNotFoundException)
         {

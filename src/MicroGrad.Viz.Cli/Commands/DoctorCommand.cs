@@ -12,29 +12,29 @@ namespace MicroGrad.Viz.Cli.Commands;
 /// </summary>
 internal sealed class DoctorCommand
 {
-    private readonly GraphvizCommandOptions _graphviz = new();
+    private readonly LayoutCommandOptions _layout = new();
 
     public DoctorCommand()
     {
         Command = new Command("doctor", "Report the native Graphviz (dot) mgviz finds, where and which version, check Graphviz in-process, and say which one 'render' uses; explain how to install Graphviz if missing.");
-        _graphviz.AddTo(Command, layout: false);
+        _layout.AddTo(Command, layout: false);
     }
 
     public Command Command { get; }
 
-    public GraphvizOptions Bind(ParseResult result) => _graphviz.Bind(result);
+    public RenderOptions Bind(ParseResult result) => _layout.Bind(result);
 
-    public static async Task<int> RunAsync(GraphvizOptions options, ToolConsole console, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(RenderOptions options, ToolConsole console, CancellationToken cancellationToken)
     {
         var output = console.Out;
         await output.WriteLineAsync($"mgviz {MgvizCommandLine.Version}").ConfigureAwait(false);
-        string variable = Environment.GetEnvironmentVariable(GraphvizOptions.DotPathVariable) is { Length: > 0 } value ? value : "(not set)";
-        await output.WriteLineAsync($"{GraphvizOptions.DotPathVariable}: {variable}").ConfigureAwait(false);
+        string variable = Environment.GetEnvironmentVariable(RenderOptions.DotPathVariable) is { Length: > 0 } value ? value : "(not set)";
+        await output.WriteLineAsync($"{RenderOptions.DotPathVariable}: {variable}").ConfigureAwait(false);
 
         bool native;
         try
         {
-            var version = await new GraphvizRunner(options).GetVersionAsync(cancellationToken).ConfigureAwait(false);
+            var version = await new NativeGraphviz(options.DotPath).GetVersionAsync(cancellationToken).ConfigureAwait(false);
             await output.WriteLineAsync($"native Graphviz: {version.Path}").ConfigureAwait(false);
             await output.WriteLineAsync($"version: {version.Text}").ConfigureAwait(false);
             native = true;
@@ -48,7 +48,7 @@ internal sealed class DoctorCommand
 
         bool inProcess = await CheckInProcessAsync(options, output, cancellationToken).ConfigureAwait(false);
         var renderer = new GraphRenderer(options);
-        var auto = renderer.Choose(GraphvizFormat.Svg);
+        var auto = renderer.Choose(OutputFormat.Svg);
         await output.WriteLineAsync($"renderer (auto): {(auto == Renderer.Native ? "native" : "inprocess")}").ConfigureAwait(false);
         if (native)
         {
@@ -70,7 +70,7 @@ internal sealed class DoctorCommand
     }
 
     /// <summary>Loads the in-process Graphviz and draws a two-node graph with it.</summary>
-    private static async Task<bool> CheckInProcessAsync(GraphvizOptions options, TextWriter output, CancellationToken cancellationToken)
+    private static async Task<bool> CheckInProcessAsync(RenderOptions options, TextWriter output, CancellationToken cancellationToken)
     {
         if (options.InProcess is not { } inProcess)
         {
@@ -81,9 +81,10 @@ internal sealed class DoctorCommand
         var clock = Stopwatch.StartNew();
         try
         {
-            await inProcess.RenderAsync("digraph { a -> b }", GraphvizFormat.Svg, LayoutEngine.Dot, TimeSpan.FromSeconds(60), cancellationToken).ConfigureAwait(false);
+            await inProcess.RenderAsync("digraph { a -> b }", OutputFormat.Svg, LayoutEngine.Dot, Stream.Null, cancellationToken).ConfigureAwait(false);
             string milliseconds = clock.Elapsed.TotalMilliseconds.ToString("0", CultureInfo.InvariantCulture);
-            await output.WriteLineAsync($"in-process Graphviz: {inProcess.Version} (WebAssembly under Wasmtime), ready in {milliseconds} ms").ConfigureAwait(false);
+            string what = inProcess is WasmGraphviz ? $"{WasmGraphviz.Version} (WebAssembly under Wasmtime)" : inProcess.Name;
+            await output.WriteLineAsync($"in-process Graphviz: {what}, ready in {milliseconds} ms").ConfigureAwait(false);
             if (inProcess is WasmGraphviz)
             {
                 await output.WriteLineAsync($"module: sha256 {WasmGraphviz.ModuleSha256}; compiled code cached in {WasmGraphviz.CacheFile ?? "(cache off)"}").ConfigureAwait(false);
@@ -91,7 +92,7 @@ internal sealed class DoctorCommand
 
             return true;
         }
-        catch (GraphvizException error)
+        catch (RenderException error)
         {
             await output.WriteLineAsync($"in-process Graphviz: failed: {error.Message}").ConfigureAwait(false);
             return false;

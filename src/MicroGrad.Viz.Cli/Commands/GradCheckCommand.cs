@@ -75,7 +75,7 @@ internal sealed class GradCheckCommand
         bool ok = result.IsWithin(settings.Tolerance);
         await output.WriteLineAsync(
             $"largest error {Error(result.MaxError)} (tolerance {Error(settings.Tolerance)}): {(ok ? "ok" : "FAILED")}").ConfigureAwait(false);
-        return ok ? ExitCodes.Success : ExitCodes.CheckFailed;
+        return ok ? ExitCodes.Success : ExitCodes.GradientMismatch;
     }
 
     private static string Number(double value) => value.ToString("R", CultureInfo.InvariantCulture);

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using MicroGrad.Viz.Cli.Expressions;
 using MicroGrad.Viz.Dot;
-using MicroGrad.Viz.Graphviz;
 using MicroGrad.Viz.Wasm;
 
 namespace MicroGrad.Viz.Cli.Commands;
@@ -10,17 +9,17 @@ namespace MicroGrad.Viz.Cli.Commands;
 internal sealed class RenderCommand
 {
     private readonly ProgramOptions _program = new();
-    private readonly GraphvizCommandOptions _graphviz = new();
+    private readonly LayoutCommandOptions _layout = new();
 
     private readonly Option<string?> _output = new("--output", "-o")
     {
-        Description = "Write to PATH; the extension picks the format (.svg .png .pdf .dot .gv .json). '-' or no -o: standard output.",
+        Description = $"Write to PATH; the extension picks the format ({OutputFormats.Extensions}). '-' or no -o: standard output.",
         HelpName = "PATH",
     };
 
     private readonly Option<string?> _format = new("--format")
     {
-        Description = "svg, png, pdf, dot or json (the graph's ids, labels, ops, inputs, data and grad). Default: from -o, else dot.",
+        Description = "Default: from -o, else dot. " + string.Join("; ", OutputFormats.All.Select(f => $"{f.Name}: {f.Description}")) + ".",
         HelpName = "FORMAT",
     };
 
@@ -68,7 +67,7 @@ internal sealed class RenderCommand
         Command.Add(_title);
         Command.Add(_noBackward);
         Command.Add(_renderer);
-        _graphviz.AddTo(Command, layout: true);
+        _layout.AddTo(Command, layout: true);
     }
 
     public Command Command { get; }
@@ -129,14 +128,14 @@ internal sealed class RenderCommand
             drawing = drawing with { Precision = precision };
         }
 
-        var graphviz = _graphviz.Bind(result);
+        var rendering = _layout.Bind(result);
         if (result.GetValue(_force))
         {
-            graphviz = graphviz with { MaxNodes = int.MaxValue };
+            rendering = rendering with { MaxNodes = int.MaxValue };
         }
         else if (result.GetValue(_maxNodes) is int maxNodes)
         {
-            graphviz = maxNodes >= 1 ? graphviz with { MaxNodes = maxNodes } : throw new UsageException($"--max-nodes must be at least 1, got {maxNodes}");
+            rendering = maxNodes >= 1 ? rendering with { MaxNodes = maxNodes } : throw new UsageException($"--max-nodes must be at least 1, got {maxNodes}");
         }
 
         if (result.GetValue(_renderer) is { } rendererName)
@@ -148,33 +147,28 @@ internal sealed class RenderCommand
                 "INPROCESS" => Renderer.InProcess,
                 _ => throw new UsageException($"--renderer '{rendererName}' must be auto, native or inprocess"),
             };
-            if (renderer == Renderer.InProcess && format is OutputFormat.Png or OutputFormat.Pdf)
+            if (renderer == Renderer.InProcess && OutputFormats.Get(format).NativeOnly)
             {
-                throw new UsageException($"--renderer inprocess draws svg and the text formats; {format.ToString().ToLowerInvariant()} needs the native Graphviz (--renderer native or auto)");
+                throw new UsageException($"--renderer inprocess draws svg and the text formats; {OutputFormats.Get(format).Name} needs the native Graphviz (--renderer native or auto)");
             }
 
-            graphviz = graphviz with { Renderer = renderer };
+            rendering = rendering with { Renderer = renderer };
         }
 
-        return new RenderSettings(program, output, format, drawing, graphviz);
+        return new RenderSettings(program, output, format, drawing, rendering);
     }
 
     public static async Task<int> RunAsync(RenderSettings settings, ToolConsole console, CancellationToken cancellationToken)
     {
-        var layoutFormat = settings.Format switch
-        {
-            OutputFormat.Png => GraphvizFormat.Png,
-            OutputFormat.Pdf => GraphvizFormat.Pdf,
-            _ => GraphvizFormat.Svg,
-        };
-        var renderer = new GraphRenderer(settings.Graphviz);
-        var chosen = settings.Format is OutputFormat.Dot or OutputFormat.Json ? Renderer.Native : renderer.Choose(layoutFormat);
+        // The Graphviz is chosen here, once: the announcement below and the rendering agree.
+        var format = OutputFormats.Get(settings.Format);
+        Renderer? chosen = format.NeedsLayout ? new GraphRenderer(settings.Rendering).Choose(settings.Format) : null;
 
         // Loading Graphviz in-process (~0.1 s) overlaps evaluating the program and writing its DOT.
-        var warmUp = chosen == Renderer.InProcess && renderer.InProcess is WasmGraphviz wasm ? wasm.WarmUpAsync() : Task.CompletedTask;
+        var warmUp = chosen == Renderer.InProcess && settings.Rendering.InProcess is WasmGraphviz wasm ? wasm.WarmUpAsync() : Task.CompletedTask;
         try
         {
-            return await RunAsync(settings, console, renderer, layoutFormat, chosen, cancellationToken).ConfigureAwait(false);
+            return await RunAsync(settings, console, chosen, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
@@ -183,7 +177,7 @@ internal sealed class RenderCommand
         }
     }
 
-    private static async Task<int> RunAsync(RenderSettings settings, ToolConsole console, GraphRenderer renderer, GraphvizFormat format, Renderer chosen, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(RenderSettings settings, ToolConsole console, Renderer? chosen, CancellationToken cancellationToken)
     {
         string source = settings.Program.Source.Read(console);
         var program = ExpressionProgram.Create(source, settings.Program.Sets, settings.Program.Root);
@@ -209,20 +203,19 @@ internal sealed class RenderCommand
                 return ExitCodes.Success;
         }
 
-        if (chosen == Renderer.InProcess && settings.Graphviz.Renderer == Renderer.Auto)
+        if (chosen == Renderer.InProcess && settings.Rendering.Renderer == Renderer.Auto)
         {
             await console.Error.WriteLineAsync(
-                $"mgviz: Graphviz (dot) not found; drawing with Graphviz {renderer.InProcess?.Version} in-process (mgviz doctor explains how to install Graphviz)").ConfigureAwait(false);
+                $"mgviz: Graphviz (dot) not found; drawing with Graphviz {WasmGraphviz.Version} in-process (mgviz doctor explains how to install Graphviz)").ConfigureAwait(false);
         }
 
-        var pinned = settings.Graphviz with { Renderer = chosen }; // decided once: the message above stays true
-        renderer = new GraphRenderer(pinned);
-        GraphvizResult rendered;
+        var renderer = new GraphRenderer(settings.Rendering with { Renderer = chosen ?? Renderer.Auto });
+        RenderResult rendered;
         await using (Spinner.Start(console, "Graphviz is laying out the graph…").ConfigureAwait(false))
         {
             rendered = settings.Output is null
-                ? await renderer.RenderAsync(graph, format, cancellationToken).ConfigureAwait(false)
-                : await renderer.SaveAsync(graph, settings.Output, format, cancellationToken).ConfigureAwait(false);
+                ? await renderer.RenderAsync(graph, settings.Format, cancellationToken).ConfigureAwait(false)
+                : await renderer.SaveAsync(graph, settings.Output, settings.Format, cancellationToken).ConfigureAwait(false);
         }
 
         foreach (var warning in rendered.Warnings)
@@ -251,9 +244,9 @@ internal sealed class RenderCommand
     {
         if (name is not null)
         {
-            return Enum.TryParse<OutputFormat>(name, ignoreCase: true, out var format) && Enum.IsDefined(format) && !int.TryParse(name, out _)
+            return OutputFormats.TryParse(name, out var format)
                 ? format
-                : throw new UsageException($"--format '{name}' is not a format; use svg, png, pdf, dot or json");
+                : throw new UsageException($"--format '{name}' is not a format; use {OutputFormats.Names}");
         }
 
         if (output is null)
@@ -261,15 +254,9 @@ internal sealed class RenderCommand
             return OutputFormat.Dot;
         }
 
-        return Path.GetExtension(output).ToUpperInvariant() switch
-        {
-            ".SVG" => OutputFormat.Svg,
-            ".PNG" => OutputFormat.Png,
-            ".PDF" => OutputFormat.Pdf,
-            ".DOT" or ".GV" => OutputFormat.Dot,
-            ".JSON" => OutputFormat.Json,
-            _ => throw new UsageException($"cannot tell the format from '{Path.GetFileName(output)}'; use .svg .png .pdf .dot .gv .json or --format"),
-        };
+        return OutputFormats.TryFromPath(output, out var fromPath)
+            ? fromPath
+            : throw new UsageException($"cannot tell the format from '{Path.GetFileName(output)}'; use {OutputFormats.Extensions} or --format");
     }
 
     private static async Task WriteAsync(string? output, ToolConsole console, Action<Stream> write)

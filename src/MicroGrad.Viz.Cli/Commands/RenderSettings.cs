@@ -1,5 +1,3 @@
-using MicroGrad.Viz.Graphviz;
-
 namespace MicroGrad.Viz.Cli.Commands;
 
 /// <summary>Everything <c>mgviz render</c> was asked to do, checked and ready to run.</summary>
@@ -7,10 +5,10 @@ namespace MicroGrad.Viz.Cli.Commands;
 /// <param name="Output">The output file, or null for standard output.</param>
 /// <param name="Format">What to write.</param>
 /// <param name="Drawing">How to draw.</param>
-/// <param name="Graphviz">How to run Graphviz.</param>
+/// <param name="Rendering">Which Graphviz and how to run it.</param>
 internal sealed record RenderSettings(
     ProgramSettings Program,
     string? Output,
     OutputFormat Format,
     DrawingOptions Drawing,
-    GraphvizOptions Graphviz);
+    RenderOptions Rendering);

@@ -5,7 +5,7 @@ namespace MicroGrad.Viz.Graphviz;
 /// memory limit, or hit an internal error. The process carries on; the Graphviz instance that
 /// failed is discarded and the next rendering starts afresh.
 /// </summary>
-public sealed class GraphvizCrashedException : GraphvizException
+public sealed class GraphvizCrashedException : RenderException
 {
     /// <summary>Creates the exception.</summary>
     /// <param name="message">What happened and what to do.</param>

@@ -1,7 +1,7 @@
 namespace MicroGrad.Viz.Graphviz;
 
-/// <summary>Graphviz ran but failed: a non-zero exit code, or warnings with <see cref="GraphvizOptions.WarningsAsErrors"/>.</summary>
-public sealed class GraphvizFailedException : GraphvizException
+/// <summary>Graphviz ran but failed: a non-zero exit code, or warnings with <see cref="RenderOptions.WarningsAsErrors"/>.</summary>
+public sealed class GraphvizFailedException : RenderException
 {
     /// <summary>Creates the exception.</summary>
     /// <param name="exitCode">The exit code (0 when warnings were treated as errors).</param>

@@ -3,18 +3,18 @@ namespace MicroGrad.Viz.Graphviz;
 /// <summary>Finds <c>dot</c>: the explicit option, then the environment variable, then <c>PATH</c>.</summary>
 internal static class GraphvizLocator
 {
-    public static string Locate(GraphvizOptions options)
+    public static string Locate(string? dotPath)
     {
         var searched = new List<string>();
-        if (options.DotPath is { } explicitPath)
+        if (dotPath is { } explicitPath)
         {
             return Check(explicitPath, $"DotPath option '{explicitPath}'", searched)
                 ?? throw new GraphvizNotFoundException(searched);
         }
 
-        if (Environment.GetEnvironmentVariable(GraphvizOptions.DotPathVariable) is { Length: > 0 } variablePath)
+        if (Environment.GetEnvironmentVariable(RenderOptions.DotPathVariable) is { Length: > 0 } variablePath)
         {
-            return Check(variablePath, $"{GraphvizOptions.DotPathVariable}='{variablePath}'", searched)
+            return Check(variablePath, $"{RenderOptions.DotPathVariable}='{variablePath}'", searched)
                 ?? throw new GraphvizNotFoundException(searched);
         }
 

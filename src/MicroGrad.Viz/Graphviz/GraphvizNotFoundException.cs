@@ -1,12 +1,12 @@
 namespace MicroGrad.Viz.Graphviz;
 
 /// <summary>Graphviz's <c>dot</c> could not be found or started. The message says where it looked and how to install it.</summary>
-public sealed class GraphvizNotFoundException : GraphvizException
+public sealed class GraphvizNotFoundException : RenderException
 {
     /// <summary>How to install Graphviz on the common systems.</summary>
     public const string InstallHint =
         "Install Graphviz: Debian/Ubuntu 'sudo apt-get install graphviz'; macOS 'brew install graphviz'; " +
-        "Windows 'winget install graphviz' (or choco install graphviz). Or point " + GraphvizOptions.DotPathVariable +
+        "Windows 'winget install graphviz' (or choco install graphviz). Or point " + RenderOptions.DotPathVariable +
         " (or the DotPath option) at the dot executable.";
 
     /// <summary>Creates the exception.</summary>

@@ -10,22 +10,22 @@ namespace MicroGrad.Viz.Graphviz;
 /// </summary>
 internal static class InProcessDiscovery
 {
-    private static readonly Lazy<IInProcessGraphviz?> s_found = new(Find);
+    private static readonly Lazy<IGraphvizBackend?> s_found = new(Find);
 
-    public static IInProcessGraphviz? Shared => s_found.Value;
+    public static IGraphvizBackend? Shared => s_found.Value;
 
     /// <summary>What to tell a user who asked for the in-process Graphviz without the package.</summary>
     public const string MissingHint =
         "Graphviz in-process needs the MicroGrad.Viz.Wasm package (dotnet add package MicroGrad.Viz.Wasm), " +
-        "or set GraphvizOptions.InProcess.";
+        "or set RenderOptions.InProcess.";
 
-    private static IInProcessGraphviz? Find()
+    private static IGraphvizBackend? Find()
     {
         try
         {
             // A literal type name: the trimmer and NativeAOT keep the type when the assembly is there.
             var type = Type.GetType("MicroGrad.Viz.Wasm.WasmGraphviz, MicroGrad.Viz.Wasm", throwOnError: false);
-            return type?.GetProperty("Shared", BindingFlags.Public | BindingFlags.Static)?.GetValue(null) as IInProcessGraphviz;
+            return type?.GetProperty("Shared", BindingFlags.Public | BindingFlags.Static)?.GetValue(null) as IGraphvizBackend;
         }
         catch (Exception e) when (e is IOException or BadImageFormatException or TargetInvocationException or TypeLoadException)
         {

@@ -1,5 +1,4 @@
 using MicroGrad.Viz.Cli.Commands;
-using MicroGrad.Viz.Graphviz;
 
 namespace MicroGrad.Viz.Cli.Tests.Commands;
 
@@ -27,7 +26,7 @@ public class CommandLineParsingTests
         Assert.Null(settings.Output);
         Assert.Equal(OutputFormat.Dot, settings.Format);
         Assert.Equal(DrawingOptions.Default, settings.Drawing);
-        Assert.Equal(GraphvizOptions.Default with { InProcess = MicroGrad.Viz.Wasm.WasmGraphviz.Shared }, settings.Graphviz);
+        Assert.Equal(RenderOptions.Default with { InProcess = MicroGrad.Viz.Wasm.WasmGraphviz.Shared }, settings.Rendering);
     }
 
     [Theory]
@@ -68,9 +67,9 @@ public class CommandLineParsingTests
         Assert.Equal("T", settings.Drawing.Title);
         Assert.False(settings.Program.Backward);
         Assert.Equal("y", settings.Program.Root);
-        Assert.Equal(LayoutEngine.Neato, settings.Graphviz.Engine);
-        Assert.Equal(TimeSpan.FromSeconds(2.5), settings.Graphviz.Timeout);
-        Assert.Equal("/opt/dot", settings.Graphviz.DotPath);
+        Assert.Equal(LayoutEngine.Neato, settings.Rendering.Engine);
+        Assert.Equal(TimeSpan.FromSeconds(2.5), settings.Rendering.Timeout);
+        Assert.Equal("/opt/dot", settings.Rendering.DotPath);
     }
 
     [Fact]
@@ -96,9 +95,9 @@ public class CommandLineParsingTests
     [Fact]
     public void The_size_guard_can_be_moved_or_lifted()
     {
-        Assert.Equal(2000, Render("y = x").Graphviz.MaxNodes);
-        Assert.Equal(50, Render("y = x", "--max-nodes", "50").Graphviz.MaxNodes);
-        Assert.Equal(int.MaxValue, Render("y = x", "--force").Graphviz.MaxNodes);
+        Assert.Equal(2000, Render("y = x").Rendering.MaxNodes);
+        Assert.Equal(50, Render("y = x", "--max-nodes", "50").Rendering.MaxNodes);
+        Assert.Equal(int.MaxValue, Render("y = x", "--force").Rendering.MaxNodes);
     }
 
     [Fact]
@@ -109,13 +108,14 @@ public class CommandLineParsingTests
     }
 
     [Theory]
-    [InlineData(new[] { "y = x", "-o", "out.bmp" }, "cannot tell the format from 'out.bmp'; use .svg .png .pdf .dot .gv .json or --format")]
-    [InlineData(new[] { "y = x", "--format", "gif" }, "--format 'gif' is not a format; use svg, png, pdf, dot or json")]
-    [InlineData(new[] { "y = x", "--format", "3" }, "--format '3' is not a format; use svg, png, pdf, dot or json")]
+    [InlineData(new[] { "y = x", "-o", "out.bmp" }, "cannot tell the format from 'out.bmp'; use .svg .png .pdf .dot .gv .json .xdot .plain or --format")]
+    [InlineData(new[] { "y = x", "--format", "gif" }, "--format 'gif' is not a format; use svg, png, pdf, dot, json, xdot, plain, graphviz-json")]
+    [InlineData(new[] { "y = x", "--format", "3" }, "--format '3' is not a format; use svg, png, pdf, dot, json, xdot, plain, graphviz-json")]
     [InlineData(new[] { "y = x", "--rankdir", "RL" }, "--rankdir 'RL' must be LR or TB")]
     [InlineData(new[] { "y = x", "--precision", "16" }, "--precision must be between 0 and 15, got 16")]
     [InlineData(new[] { "y = x", "--engine", "dot;rm" }, "--engine 'dot;rm' is not a layout engine; use one of dot, neato, twopi, circo, fdp, sfdp, patchwork, osage")]
-    [InlineData(new[] { "y = x", "--timeout", "0" }, "--timeout must be a positive number of seconds, got 0")]
+    [InlineData(new[] { "y = x", "--timeout", "0" }, "--timeout must be a number of seconds from 0.001 to 2147483, got 0")]
+    [InlineData(new[] { "y = x", "--timeout", "1e-9" }, "--timeout must be a number of seconds from 0.001 to 2147483, got 1E-09")]
     [InlineData(new[] { "y = x", "--modules", "boxes" }, "--modules 'boxes' must be none, clusters or collapsed")]
     [InlineData(new[] { "y = x", "--module-depth", "0" }, "--module-depth must be at least 1, got 0")]
     [InlineData(new[] { "y = x", "--max-nodes", "0" }, "--max-nodes must be at least 1, got 0")]
@@ -159,7 +159,7 @@ public class CommandLineParsingTests
     {
         var settings = name is null ? Render("y = x", "-o", "y.svg") : Render("y = x", "-o", "y.svg", "--renderer", name);
 
-        Assert.Equal(expected, settings.Graphviz.Renderer);
+        Assert.Equal(expected, settings.Rendering.Renderer);
     }
 
     [Fact]
@@ -174,7 +174,7 @@ public class CommandLineParsingTests
     public void Mgviz_names_its_in_process_graphviz_explicitly()
     {
         // Discovery by name would not survive NativeAOT trimming of an unreferenced type; mgviz sets it.
-        Assert.Same(MicroGrad.Viz.Wasm.WasmGraphviz.Shared, Render("y = x", "-o", "y.svg").Graphviz.InProcess);
-        Assert.Equal(LayoutEngine.Neato, Render("y = x", "-o", "y.svg", "--renderer", "inprocess", "--engine", "neato").Graphviz.Engine);
+        Assert.Same(MicroGrad.Viz.Wasm.WasmGraphviz.Shared, Render("y = x", "-o", "y.svg").Rendering.InProcess);
+        Assert.Equal(LayoutEngine.Neato, Render("y = x", "-o", "y.svg", "--renderer", "inprocess", "--engine", "neato").Rendering.Engine);
     }
 }

@@ -69,7 +69,7 @@ public class CommandRunTests
 
         int code = await console.RunAsync("render", "e = a*b; d = e + q", "--set", "a=2", "--set", "b=3");
 
-        Assert.Equal(ExitCodes.Usage, code);
+        Assert.Equal(ExitCodes.UsageError, code);
         Assert.Equal(string.Empty, console.Stdout);
         Assert.Equal(
             "mgviz: error: line 1, column 18: unknown name 'q': assign it before this line or give it with --set q=NUMBER\n" +
@@ -83,10 +83,10 @@ public class CommandRunTests
     {
         var console = new FakeConsole();
 
-        Assert.Equal(ExitCodes.Usage, await console.RunAsync("render", "y = x", "--precision", "four"));
+        Assert.Equal(ExitCodes.UsageError, await console.RunAsync("render", "y = x", "--precision", "four"));
         Assert.Contains("mgviz: error:", console.Error.ToString(), StringComparison.Ordinal);
-        Assert.Equal(ExitCodes.Usage, await new FakeConsole().RunAsync());
-        Assert.Equal(ExitCodes.Usage, await new FakeConsole().RunAsync("frobnicate"));
+        Assert.Equal(ExitCodes.UsageError, await new FakeConsole().RunAsync());
+        Assert.Equal(ExitCodes.UsageError, await new FakeConsole().RunAsync("frobnicate"));
     }
 
     [Fact]
@@ -112,7 +112,7 @@ public class CommandRunTests
 
         int code = await console.RunAsync("gradcheck", "y = relu(x)", "--set", "x=0");
 
-        Assert.Equal(ExitCodes.CheckFailed, code);
+        Assert.Equal(ExitCodes.GradientMismatch, code);
         Assert.EndsWith("FAILED", console.Stdout.TrimEnd(), StringComparison.Ordinal);
     }
 
@@ -121,7 +121,7 @@ public class CommandRunTests
     {
         var console = new FakeConsole();
 
-        Assert.Equal(ExitCodes.Usage, await console.RunAsync("gradcheck", "y = 2 * 3"));
+        Assert.Equal(ExitCodes.UsageError, await console.RunAsync("gradcheck", "y = 2 * 3"));
         Assert.Contains("nothing to check", console.Error.ToString(), StringComparison.Ordinal);
     }
 
@@ -130,7 +130,7 @@ public class CommandRunTests
     {
         var console = new FakeConsole();
 
-        Assert.Equal(ExitCodes.IoError, await console.RunAsync("render", "-f", "/nonexistent/prog.mg"));
+        Assert.Equal(ExitCodes.FileError, await console.RunAsync("render", "-f", "/nonexistent/prog.mg"));
         Assert.Contains("/nonexistent/prog.mg", console.Error.ToString(), StringComparison.Ordinal);
     }
 
@@ -147,11 +147,11 @@ public class CommandRunTests
         Assert.Contains("Graphviz (dot) was not found", notFound.Error.ToString(), StringComparison.Ordinal);
 
         var failed = new FakeConsole();
-        Assert.Equal(ExitCodes.GraphvizFailed, await failed.RunAsync([.. program, "--dot-path", failing.Path]));
+        Assert.Equal(ExitCodes.RenderFailed, await failed.RunAsync([.. program, "--dot-path", failing.Path]));
         Assert.Contains("Error: bad", failed.Error.ToString(), StringComparison.Ordinal);
 
         var timedOut = new FakeConsole();
-        Assert.Equal(ExitCodes.GraphvizTimedOut, await timedOut.RunAsync([.. program, "--dot-path", hanging.Path, "--timeout", "0.5"]));
+        Assert.Equal(ExitCodes.TimedOut, await timedOut.RunAsync([.. program, "--dot-path", hanging.Path, "--timeout", "0.5"]));
         Assert.Contains("did not finish within 0.5 s", timedOut.Error.ToString(), StringComparison.Ordinal);
         Assert.All(new[] { notFound, failed, timedOut }, c => Assert.Equal(string.Empty, c.Stdout));
     }
@@ -170,7 +170,7 @@ public class CommandRunTests
         // Kept: e, its inputs a and b, its user d. Cut off: c (alone) and L with f.
         Assert.Contains("label=\"… 1 value\"", console.Stdout, StringComparison.Ordinal);
         Assert.Contains("label=\"… 2 values\"", console.Stdout, StringComparison.Ordinal);
-        Assert.Equal(ExitCodes.Usage, bad);
+        Assert.Equal(ExitCodes.UsageError, bad);
         Assert.Contains("--focus 'zz': no value is named 'zz'", missing.Error.ToString(), StringComparison.Ordinal);
     }
 
@@ -209,7 +209,7 @@ public class CommandRunTests
 
         int code = await MgvizCommandLine.RunAsync(["render", "y = x * 2", "--set", "x=1", "--format", "svg", "--dot-path", hanging.Path], console.Console, interrupt.Token);
 
-        Assert.Equal(ExitCodes.Cancelled, code);
+        Assert.Equal(ExitCodes.Interrupted, code);
         Assert.Equal("mgviz: interrupted\n", console.Error.ToString().Replace("\r\n", "\n", StringComparison.Ordinal));
     }
 

@@ -14,26 +14,26 @@ public class GraphvizEnvironmentTests
     public void The_environment_variable_is_used_when_no_path_is_given()
     {
         using var fake = FakeDot.Create("echo ok");
-        using var _ = new EnvironmentScope(GraphvizOptions.DotPathVariable, fake.Path);
+        using var _ = new EnvironmentScope(RenderOptions.DotPathVariable, fake.Path);
 
-        Assert.Equal(fake.Path, new GraphvizRunner().FindDot());
+        Assert.Equal(fake.Path, new NativeGraphviz().FindDot());
     }
 
     [Fact]
     public void The_explicit_path_wins_over_the_environment_variable()
     {
         using var fake = FakeDot.Create("echo ok");
-        using var _ = new EnvironmentScope(GraphvizOptions.DotPathVariable, "/nonexistent/dot");
+        using var _ = new EnvironmentScope(RenderOptions.DotPathVariable, "/nonexistent/dot");
 
-        Assert.Equal(fake.Path, new GraphvizRunner(new GraphvizOptions { DotPath = fake.Path }).FindDot());
+        Assert.Equal(fake.Path, new NativeGraphviz(fake.Path).FindDot());
     }
 
     [Fact]
     public void A_wrong_environment_variable_is_named_in_the_error()
     {
-        using var _ = new EnvironmentScope(GraphvizOptions.DotPathVariable, "/nonexistent/dot");
+        using var _ = new EnvironmentScope(RenderOptions.DotPathVariable, "/nonexistent/dot");
 
-        var error = Assert.Throws<GraphvizNotFoundException>(() => new GraphvizRunner().FindDot());
+        var error = Assert.Throws<GraphvizNotFoundException>(() => new NativeGraphviz().FindDot());
 
         Assert.Contains("MGVIZ_DOT='/nonexistent/dot'", error.Message, StringComparison.Ordinal);
     }
@@ -42,15 +42,15 @@ public class GraphvizEnvironmentTests
     public void Path_is_searched_last_and_its_absence_is_reported()
     {
         using var fake = FakeDot.Create("echo ok");
-        using var variable = new EnvironmentScope(GraphvizOptions.DotPathVariable, null);
+        using var variable = new EnvironmentScope(RenderOptions.DotPathVariable, null);
         using (new EnvironmentScope("PATH", "/nonexistent/bin" + Path.PathSeparator + fake.Folder))
         {
-            Assert.Equal(fake.Path, new GraphvizRunner().FindDot());
+            Assert.Equal(fake.Path, new NativeGraphviz().FindDot());
         }
 
         using (new EnvironmentScope("PATH", "/nonexistent/bin"))
         {
-            var error = Assert.Throws<GraphvizNotFoundException>(() => new GraphvizRunner().FindDot());
+            var error = Assert.Throws<GraphvizNotFoundException>(() => new NativeGraphviz().FindDot());
             Assert.Contains("PATH (/nonexistent/bin)", error.Message, StringComparison.Ordinal);
         }
     }

@@ -8,7 +8,7 @@ namespace MicroGrad.Viz.Tests.Graphviz;
 /// <summary>The real Graphviz: required on CI, skipped with a reason on machines without it.</summary>
 public class GraphvizIntegrationTests
 {
-    private static GraphvizRunner Runner() => new(new GraphvizOptions { DotPath = GraphvizRequirement.RequireDot(), WarningsAsErrors = true });
+    private static GraphRenderer Runner() => new(new RenderOptions { Renderer = Renderer.Native, DotPath = GraphvizRequirement.RequireDot(), WarningsAsErrors = true });
 
     [Fact]
     public async Task Every_snapshot_is_accepted_by_dot_without_warnings_and_draws_every_node()
@@ -21,7 +21,7 @@ public class GraphvizIntegrationTests
         foreach (var snapshot in snapshots)
         {
             string dot = await File.ReadAllTextAsync(snapshot, TestContext.Current.CancellationToken);
-            var result = await runner.RenderAsync(dot, GraphvizFormat.Svg, TestContext.Current.CancellationToken);
+            var result = await runner.RenderAsync(dot, OutputFormat.Svg, TestContext.Current.CancellationToken);
 
             var nodes = SvgNodes.Parse(result.Output.Span);
             var declared = dot.Split('\n')
@@ -36,7 +36,7 @@ public class GraphvizIntegrationTests
     [Fact]
     public async Task The_seed_graph_shows_each_values_label_data_and_grad()
     {
-        var result = await SampleGraphs.Seed(backward: true).RenderAsync(GraphvizFormat.Svg, graphviz: Runner().Options, cancellationToken: TestContext.Current.CancellationToken);
+        var result = await SampleGraphs.Seed(backward: true).RenderAsync(OutputFormat.Svg, rendering: Runner().Options, cancellationToken: TestContext.Current.CancellationToken);
 
         var nodes = SvgNodes.Parse(result.Output.Span);
 
@@ -68,7 +68,7 @@ public class GraphvizIntegrationTests
         {
             var leaves = batch.Select((label, i) => new Value(i, label)).ToArray();
             var graph = ValueGraphWriter.ToDotGraph(Value.Sum(leaves));
-            var result = await runner.RenderAsync(graph, GraphvizFormat.Svg, TestContext.Current.CancellationToken);
+            var result = await runner.RenderAsync(graph, OutputFormat.Svg, TestContext.Current.CancellationToken);
             var nodes = SvgNodes.Parse(result.Output.Span);
 
             // Leaves come first in the topological order of a left-to-right sum: v0, v1, then every other id.
@@ -85,7 +85,7 @@ public class GraphvizIntegrationTests
     [Fact]
     public async Task A_value_renders_to_an_svg_string_in_one_call()
     {
-        string svg = await SampleGraphs.Square().RenderSvgAsync(graphviz: Runner().Options, cancellationToken: TestContext.Current.CancellationToken);
+        string svg = await SampleGraphs.Square().RenderSvgAsync(rendering: Runner().Options, cancellationToken: TestContext.Current.CancellationToken);
 
         Assert.StartsWith("<?xml", svg, StringComparison.Ordinal);
         Assert.Equal(["a", "data 3.0000", "grad 6.0000"], SvgNodes.Parse(System.Text.Encoding.UTF8.GetBytes(svg))["v0"]);
@@ -98,7 +98,7 @@ public class GraphvizIntegrationTests
         var huge = new Value(2.0, new string('w', 20_000));
         var sum = twoLines + huge;
 
-        var result = await sum.RenderAsync(GraphvizFormat.Svg, graphviz: Runner().Options, cancellationToken: TestContext.Current.CancellationToken);
+        var result = await sum.RenderAsync(OutputFormat.Svg, rendering: Runner().Options, cancellationToken: TestContext.Current.CancellationToken);
         var nodes = SvgNodes.Parse(result.Output.Span);
 
         Assert.Equal(["first line", "second line", "data 1.0000", "grad 0.0000"], nodes["v0"]);
@@ -111,7 +111,7 @@ public class GraphvizIntegrationTests
         var runner = Runner();
         var graph = ValueGraphWriter.ToDotGraph(SampleGraphs.Neuron());
 
-        var results = await Task.WhenAll(Enumerable.Range(0, 32).Select(_ => runner.RenderAsync(graph, GraphvizFormat.Svg, TestContext.Current.CancellationToken)));
+        var results = await Task.WhenAll(Enumerable.Range(0, 32).Select(_ => runner.RenderAsync(graph, OutputFormat.Svg, TestContext.Current.CancellationToken)));
 
         string first = Encoding.UTF8.GetString(results[0].Output.Span);
         Assert.StartsWith("<?xml", first, StringComparison.Ordinal);
@@ -131,7 +131,7 @@ public class GraphvizIntegrationTests
         {
             string path = Path.Combine(folder, name);
 
-            var result = await SampleGraphs.Seed(backward: true).SaveDrawingAsync(path, graphviz: options, cancellationToken: TestContext.Current.CancellationToken);
+            var result = await SampleGraphs.Seed(backward: true).SaveDrawingAsync(path, rendering: options, cancellationToken: TestContext.Current.CancellationToken);
 
             byte[] bytes = await File.ReadAllBytesAsync(path, TestContext.Current.CancellationToken);
             Assert.Equal(magic, bytes[..magic.Length]);
@@ -151,9 +151,9 @@ public class GraphvizIntegrationTests
         try
         {
             string path = Path.Combine(folder, "graph.dot");
-            var options = new GraphvizOptions { DotPath = "/nonexistent/dot" };
+            var options = new RenderOptions { DotPath = "/nonexistent/dot" };
 
-            await SampleGraphs.Square().SaveDrawingAsync(path, graphviz: options, cancellationToken: TestContext.Current.CancellationToken);
+            await SampleGraphs.Square().SaveDrawingAsync(path, rendering: options, cancellationToken: TestContext.Current.CancellationToken);
 
             Assert.Equal(SampleGraphs.Square().ToDot(), await File.ReadAllTextAsync(path, TestContext.Current.CancellationToken));
         }
@@ -166,7 +166,7 @@ public class GraphvizIntegrationTests
     [Fact]
     public async Task The_installed_version_is_detected()
     {
-        var version = await Runner().GetVersionAsync(TestContext.Current.CancellationToken);
+        var version = await new NativeGraphviz(GraphvizRequirement.RequireDot()).GetVersionAsync(TestContext.Current.CancellationToken);
 
         Assert.Contains("graphviz version", version.Text, StringComparison.OrdinalIgnoreCase);
         Assert.NotNull(version.Version);
@@ -176,7 +176,7 @@ public class GraphvizIntegrationTests
     [Fact]
     public async Task A_syntax_error_from_real_dot_is_a_typed_failure()
     {
-        var error = await Assert.ThrowsAsync<GraphvizFailedException>(() => Runner().RenderAsync("digraph { a -> }", GraphvizFormat.Svg, TestContext.Current.CancellationToken));
+        var error = await Assert.ThrowsAsync<GraphvizFailedException>(() => Runner().RenderAsync("digraph { a -> }", OutputFormat.Svg, TestContext.Current.CancellationToken));
 
         Assert.NotEqual(0, error.ExitCode);
         Assert.Contains("syntax error", error.StandardError, StringComparison.OrdinalIgnoreCase);

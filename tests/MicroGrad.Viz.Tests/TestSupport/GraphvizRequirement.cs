@@ -9,7 +9,7 @@ internal static class GraphvizRequirement
     {
         try
         {
-            return new GraphvizRunner().FindDot();
+            return new NativeGraphviz().FindDot();
         }
         catch (GraphvizNotFoundException) when (!Snapshot.IsCi)
         {

@@ -1,4 +1,4 @@
-namespace MicroGrad.Viz.Graphviz;
+namespace MicroGrad.Viz;
 
 /// <summary>The Graphviz layout engines MicroGrad.Viz allows (its <c>-K</c> option).</summary>
 public enum LayoutEngine

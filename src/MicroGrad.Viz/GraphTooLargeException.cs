@@ -1,10 +1,10 @@
-namespace MicroGrad.Viz.Graphviz;
+namespace MicroGrad.Viz;
 
 /// <summary>
-/// The drawing has more nodes than <see cref="GraphvizOptions.MaxNodes"/>, so no layout was started
+/// The drawing has more nodes than <see cref="RenderOptions.MaxNodes"/>, so no layout was started
 /// (native or in-process). The message names the views that make the drawing smaller.
 /// </summary>
-public sealed class GraphTooLargeException : GraphvizException
+public sealed class GraphTooLargeException : RenderException
 {
     /// <summary>Creates the exception.</summary>
     /// <param name="nodeCount">The nodes the drawing has.</param>
@@ -14,7 +14,7 @@ public sealed class GraphTooLargeException : GraphvizException
             $"The drawing has {nodeCount} nodes, more than the limit of {limit}: the layout would take minutes and the picture would be unreadable. " +
             "Make it smaller with the views: fold constants, collapse chains and terms (on by default above 200 values), " +
             "collapse modules (DrawingOptions.Modules = Collapsed, mgviz --modules collapsed, optionally at --module-depth 1), " +
-            "or draw a part of the graph (mgviz --root NAME). To draw it anyway, raise GraphvizOptions.MaxNodes (mgviz --force or --max-nodes N).")
+            "or draw a part of the graph (mgviz --root NAME). To draw it anyway, raise RenderOptions.MaxNodes (mgviz --force or --max-nodes N).")
     {
         NodeCount = nodeCount;
         Limit = limit;

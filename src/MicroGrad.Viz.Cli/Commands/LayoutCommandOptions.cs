@@ -1,15 +1,16 @@
 using System.CommandLine;
+using System.Globalization;
 using MicroGrad.Viz.Graphviz;
 using MicroGrad.Viz.Wasm;
 
 namespace MicroGrad.Viz.Cli.Commands;
 
-/// <summary>How to run Graphviz: <c>--engine</c>, <c>--timeout</c>, <c>--dot-path</c>.</summary>
-internal sealed class GraphvizCommandOptions
+/// <summary>How to lay a drawing out: <c>--engine</c>, <c>--timeout</c>, <c>--dot-path</c>.</summary>
+internal sealed class LayoutCommandOptions
 {
     public Option<string?> Engine { get; } = new("--engine")
     {
-        Description = "Graphviz layout engine: dot (default), neato, twopi, circo, fdp, sfdp, patchwork, osage.",
+        Description = $"Graphviz layout engine: {string.Join(", ", Enum.GetValues<LayoutEngine>().Select(GraphvizNames.Name))} (default dot).",
         HelpName = "ENGINE",
     };
 
@@ -36,10 +37,10 @@ internal sealed class GraphvizCommandOptions
         command.Add(DotPath);
     }
 
-    public GraphvizOptions Bind(ParseResult result)
+    public RenderOptions Bind(ParseResult result)
     {
         // Named explicitly rather than discovered: mgviz is published with NativeAOT as well.
-        var options = new GraphvizOptions { DotPath = result.GetValue(DotPath), InProcess = WasmGraphviz.Shared };
+        var options = new RenderOptions { DotPath = result.GetValue(DotPath), InProcess = WasmGraphviz.Shared };
         if (result.GetValue(Engine) is { } engineName)
         {
             if (!GraphvizNames.TryParseEngine(engineName, out var engine))
@@ -53,9 +54,10 @@ internal sealed class GraphvizCommandOptions
 
         if (result.GetValue(Timeout) is double seconds)
         {
-            if (!(seconds > 0) || !double.IsFinite(seconds) || seconds > int.MaxValue / 1000.0)
+            // At least a millisecond: a shorter timeout would round to nothing.
+            if (!double.IsFinite(seconds) || seconds < 0.001 || seconds > int.MaxValue / 1000.0)
             {
-                throw new UsageException($"--timeout must be a positive number of seconds, got {seconds.ToString(System.Globalization.CultureInfo.InvariantCulture)}");
+                throw new UsageException($"--timeout must be a number of seconds from 0.001 to {int.MaxValue / 1000}, got {seconds.ToString(CultureInfo.InvariantCulture)}");
             }
 
             options = options with { Timeout = TimeSpan.FromSeconds(seconds) };

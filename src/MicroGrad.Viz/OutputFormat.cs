@@ -1,0 +1,29 @@
+namespace MicroGrad.Viz;
+
+/// <summary>What a drawing is saved or rendered as; <see cref="OutputFormats"/> has each one's name, file extensions and needs.</summary>
+public enum OutputFormat
+{
+    /// <summary>SVG laid out and drawn by Graphviz (<c>.svg</c>).</summary>
+    Svg,
+
+    /// <summary>A bitmap drawn by the native Graphviz (<c>.png</c>).</summary>
+    Png,
+
+    /// <summary>A PDF document drawn by the native Graphviz (<c>.pdf</c>).</summary>
+    Pdf,
+
+    /// <summary>The DOT MicroGrad.Viz writes, before any layout (<c>.dot</c>, <c>.gv</c>); needs no Graphviz.</summary>
+    Dot,
+
+    /// <summary>MicroGrad.Viz's graph export for other tools: ids, labels, ops, inputs, data and grad (<c>.json</c>); needs no Graphviz.</summary>
+    Json,
+
+    /// <summary>DOT with Graphviz's layout: positions and drawing operations (<c>.xdot</c>, Graphviz's <c>-Txdot</c>).</summary>
+    XDot,
+
+    /// <summary>Graphviz's plain text layout: a line per node and edge with coordinates (<c>.plain</c>, <c>-Tplain</c>).</summary>
+    Plain,
+
+    /// <summary>Graphviz's own JSON with the layout (<c>-Tjson</c>); no file extension names it: ask for it by name, <c>graphviz-json</c>.</summary>
+    GraphvizJson,
+}

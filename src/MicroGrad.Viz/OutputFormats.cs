@@ -1,0 +1,64 @@
+namespace MicroGrad.Viz;
+
+/// <summary>
+/// The one table of output formats, their names and file extensions: the library's
+/// <c>SaveAsync</c>/<c>SaveDrawingAsync</c> and mgviz's <c>-o</c>, <c>--format</c> and help all read it.
+/// </summary>
+public static class OutputFormats
+{
+    /// <summary>Every format, in the order help lists them.</summary>
+    public static IReadOnlyList<OutputFormatInfo> All { get; } =
+    [
+        new(OutputFormat.Svg, "svg", [".svg"], "svg", false, "SVG drawn by Graphviz"),
+        new(OutputFormat.Png, "png", [".png"], "png", true, "a bitmap drawn by the native Graphviz"),
+        new(OutputFormat.Pdf, "pdf", [".pdf"], "pdf", true, "a PDF drawn by the native Graphviz"),
+        new(OutputFormat.Dot, "dot", [".dot", ".gv"], null, false, "the DOT itself, before any layout"),
+        new(OutputFormat.Json, "json", [".json"], null, false, "the graph's ids, labels, ops, inputs, data and grad"),
+        new(OutputFormat.XDot, "xdot", [".xdot"], "xdot", false, "DOT with Graphviz's layout and drawing operations"),
+        new(OutputFormat.Plain, "plain", [".plain"], "plain", false, "Graphviz's plain text layout"),
+        new(OutputFormat.GraphvizJson, "graphviz-json", [], "json", false, "Graphviz's own JSON with the layout"),
+    ];
+
+    /// <summary>The names, comma-separated, for messages: <c>svg, png, pdf, dot, json, xdot, plain, graphviz-json</c>.</summary>
+    public static string Names => string.Join(", ", All.Select(f => f.Name));
+
+    /// <summary>The file extensions, space-separated, for messages: <c>.svg .png .pdf .dot .gv .json .xdot .plain</c>.</summary>
+    public static string Extensions => string.Join(' ', All.SelectMany(f => f.Extensions));
+
+    /// <summary>The row of a format.</summary>
+    /// <param name="format">The format.</param>
+    /// <returns>Its name, extensions and needs.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">Not a defined format.</exception>
+    public static OutputFormatInfo Get(OutputFormat format) =>
+        All.FirstOrDefault(f => f.Format == format) ?? throw new ArgumentOutOfRangeException(nameof(format), format, "Unknown output format.");
+
+    /// <summary>Parses a format name (case-insensitive), e.g. <c>svg</c> or <c>graphviz-json</c>.</summary>
+    /// <param name="name">The name.</param>
+    /// <param name="format">The format, when known.</param>
+    /// <returns>Whether the name is known.</returns>
+    public static bool TryParse(string? name, out OutputFormat format)
+    {
+        var found = All.FirstOrDefault(f => string.Equals(f.Name, name, StringComparison.OrdinalIgnoreCase));
+        format = found?.Format ?? default;
+        return found is not null;
+    }
+
+    /// <summary>The format a file name asks for by its extension (case-insensitive).</summary>
+    /// <param name="path">A file name or path.</param>
+    /// <param name="format">The format, when the extension is known.</param>
+    /// <returns>Whether the extension is known.</returns>
+    public static bool TryFromPath(string path, out OutputFormat format)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        string extension = Path.GetExtension(path);
+        var found = All.FirstOrDefault(f => f.Extensions.Contains(extension, StringComparer.OrdinalIgnoreCase));
+        format = found?.Format ?? default;
+        return found is not null && extension.Length > 1;
+    }
+
+    /// <summary>The format a path asks for, or an <see cref="ArgumentException"/> that lists the known extensions.</summary>
+    internal static OutputFormat FromPath(string path, string parameterName) =>
+        TryFromPath(path, out var format)
+            ? format
+            : throw new ArgumentException($"Cannot tell the output format from '{Path.GetFileName(path)}': use {Extensions}, or pass a format.", parameterName);
+}
