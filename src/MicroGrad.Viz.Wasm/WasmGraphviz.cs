@@ -7,8 +7,9 @@ namespace MicroGrad.Viz.Wasm;
 /// <summary>
 /// Graphviz 16.1 compiled to WebAssembly, running inside this process under Wasmtime: real
 /// Graphviz layouts with nothing installed, and the same bytes on every machine (text widths come
-/// from Graphviz's built-in font metrics, not the machine's fonts). Every layout engine; the text
-/// formats SVG, DOT, JSON, xdot and plain (PNG and PDF need a native Graphviz).
+/// from Graphviz's built-in font metrics, not the machine's fonts). Every layout engine; SVG, xdot,
+/// plain and Graphviz's JSON; PNG and PDF by rasterising the SVG with Skia, every label in the
+/// bundled Liberation Sans (metric-compatible with Helvetica), so text appears with no fonts installed.
 /// </summary>
 /// <remarks>
 /// <para>
@@ -36,7 +37,7 @@ public sealed class WasmGraphviz : IGraphvizBackend
 
     private static readonly Lazy<WasmGraphviz> s_shared = new(() => new WasmGraphviz());
     private static readonly OutputFormat[] s_formats =
-        [OutputFormat.Svg, OutputFormat.XDot, OutputFormat.Plain, OutputFormat.GraphvizJson];
+        [OutputFormat.Svg, OutputFormat.Png, OutputFormat.Pdf, OutputFormat.XDot, OutputFormat.Plain, OutputFormat.GraphvizJson];
 
     private readonly Lazy<InstancePool> _pool;
     private readonly Lock _warmUpLock = new();
@@ -140,7 +141,17 @@ public sealed class WasmGraphviz : IGraphvizBackend
 
         cancellationToken.ThrowIfCancellationRequested();
         byte[] source = Encoding.UTF8.GetBytes(dot);
-        return RunOnGraphvizThread(() => Render(source, format, engine, cancellationToken));
+        return format is OutputFormat.Png or OutputFormat.Pdf
+            ? RasterAsync(source, format, engine, cancellationToken)
+            : RunOnGraphvizThread(() => Render(source, format, engine, cancellationToken));
+    }
+
+    /// <summary>PNG and PDF: Graphviz draws SVG (the module has no cairo), then Skia rasterises it.</summary>
+    private async Task<(byte[] Output, IReadOnlyList<string> Warnings)> RasterAsync(byte[] source, OutputFormat format, LayoutEngine engine, CancellationToken cancellationToken)
+    {
+        var (svg, warnings) = await RunOnGraphvizThread(() => Render(source, OutputFormat.Svg, engine, cancellationToken)).ConfigureAwait(false);
+        cancellationToken.ThrowIfCancellationRequested();
+        return (format == OutputFormat.Png ? Raster.SvgRaster.ToPng(svg) : Raster.SvgRaster.ToPdf(svg), warnings);
     }
 
     /// <summary>The command-line equivalent, for messages: what ran, with which format and engine.</summary>

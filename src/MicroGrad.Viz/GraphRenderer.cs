@@ -32,8 +32,8 @@ public sealed class GraphRenderer
     /// Which Graphviz would lay out <paramref name="format"/>: the configured one, or for
     /// <see cref="Renderer.Auto"/>, the native one if a path to <c>dot</c> is configured
     /// (<see cref="RenderOptions.DotPath"/>, <c>MGVIZ_DOT</c>) or <c>dot</c> is found, and otherwise
-    /// the in-process one when there is one and it draws the format (PNG and PDF need the native
-    /// one, which then reports itself missing).
+    /// the in-process one when there is one and it draws the format (else the native one, which then
+    /// reports itself missing).
     /// </summary>
     /// <param name="format">The output format.</param>
     /// <returns><see cref="Renderer.Native"/> or <see cref="Renderer.InProcess"/>.</returns>

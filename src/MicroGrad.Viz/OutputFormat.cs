@@ -6,10 +6,10 @@ public enum OutputFormat
     /// <summary>SVG laid out and drawn by Graphviz (<c>.svg</c>).</summary>
     Svg,
 
-    /// <summary>A bitmap drawn by the native Graphviz (<c>.png</c>).</summary>
+    /// <summary>A bitmap at 96 pixels per inch (<c>.png</c>): the native Graphviz's cairo, or Graphviz in-process's SVG rasterised by Skia.</summary>
     Png,
 
-    /// <summary>A PDF document drawn by the native Graphviz (<c>.pdf</c>).</summary>
+    /// <summary>A PDF document (<c>.pdf</c>): the native Graphviz's cairo, or Graphviz in-process's SVG drawn by Skia.</summary>
     Pdf,
 
     /// <summary>The DOT MicroGrad.Viz writes, before any layout (<c>.dot</c>, <c>.gv</c>); needs no Graphviz.</summary>

@@ -5,14 +5,12 @@ namespace MicroGrad.Viz;
 /// <param name="Name">Its name, as <c>mgviz --format</c> takes it.</param>
 /// <param name="Extensions">The file extensions that ask for it, with the dot; the first is the usual one. Empty when none does.</param>
 /// <param name="GraphvizName">Graphviz's <c>-T</c> name, or <see langword="null"/> when it needs no layout.</param>
-/// <param name="NativeOnly">Whether only the native Graphviz draws it (Graphviz in-process has no bitmap or PDF output).</param>
 /// <param name="Description">What it is, in a few words.</param>
 public sealed record OutputFormatInfo(
     OutputFormat Format,
     string Name,
     IReadOnlyList<string> Extensions,
     string? GraphvizName,
-    bool NativeOnly,
     string Description)
 {
     /// <summary>Whether Graphviz lays the drawing out for it.</summary>

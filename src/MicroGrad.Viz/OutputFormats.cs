@@ -9,14 +9,14 @@ public static class OutputFormats
     /// <summary>Every format, in the order help lists them.</summary>
     public static IReadOnlyList<OutputFormatInfo> All { get; } =
     [
-        new(OutputFormat.Svg, "svg", [".svg"], "svg", false, "SVG drawn by Graphviz"),
-        new(OutputFormat.Png, "png", [".png"], "png", true, "a bitmap drawn by the native Graphviz"),
-        new(OutputFormat.Pdf, "pdf", [".pdf"], "pdf", true, "a PDF drawn by the native Graphviz"),
-        new(OutputFormat.Dot, "dot", [".dot", ".gv"], null, false, "the DOT itself, before any layout"),
-        new(OutputFormat.Json, "json", [".json"], null, false, "the graph's ids, labels, ops, inputs, data and grad"),
-        new(OutputFormat.XDot, "xdot", [".xdot"], "xdot", false, "DOT with Graphviz's layout and drawing operations"),
-        new(OutputFormat.Plain, "plain", [".plain"], "plain", false, "Graphviz's plain text layout"),
-        new(OutputFormat.GraphvizJson, "graphviz-json", [], "json", false, "Graphviz's own JSON with the layout"),
+        new(OutputFormat.Svg, "svg", [".svg"], "svg", "SVG drawn by Graphviz"),
+        new(OutputFormat.Png, "png", [".png"], "png", "a bitmap (96 pixels per inch)"),
+        new(OutputFormat.Pdf, "pdf", [".pdf"], "pdf", "a PDF document"),
+        new(OutputFormat.Dot, "dot", [".dot", ".gv"], null, "the DOT itself, before any layout"),
+        new(OutputFormat.Json, "json", [".json"], null, "the graph's ids, labels, ops, inputs, data and grad"),
+        new(OutputFormat.XDot, "xdot", [".xdot"], "xdot", "DOT with Graphviz's layout and drawing operations"),
+        new(OutputFormat.Plain, "plain", [".plain"], "plain", "Graphviz's plain text layout"),
+        new(OutputFormat.GraphvizJson, "graphviz-json", [], "json", "Graphviz's own JSON with the layout"),
     ];
 
     /// <summary>The names, comma-separated, for messages: <c>svg, png, pdf, dot, json, xdot, plain, graphviz-json</c>.</summary>

@@ -5,8 +5,7 @@ public enum Renderer
 {
     /// <summary>
     /// The native <c>dot</c> when it is found (or a path to it is configured); otherwise Graphviz
-    /// in-process (the <c>MicroGrad.Viz.Wasm</c> package) for the formats it draws. PNG and PDF
-    /// always need the native Graphviz.
+    /// in-process (the <c>MicroGrad.Viz.Wasm</c> package) when the application carries it.
     /// </summary>
     Auto,
 
@@ -15,7 +14,8 @@ public enum Renderer
 
     /// <summary>
     /// Graphviz compiled to WebAssembly, running in this process (<c>MicroGrad.Viz.Wasm</c>): nothing to
-    /// install, byte-identical output on every machine; SVG and the text formats.
+    /// install, byte-identical output on every machine; SVG, the text formats, and PNG and PDF drawn
+    /// from its SVG with a bundled font.
     /// </summary>
     InProcess,
 }

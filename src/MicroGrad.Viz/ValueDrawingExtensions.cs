@@ -13,10 +13,10 @@ public static class ValueDrawingExtensions
 
     /// <summary>
     /// Draws the graph that ends in <paramref name="root"/> into a file, atomically. The extension
-    /// picks the format (<see cref="OutputFormats"/>): <c>.svg</c>, <c>.xdot</c> and <c>.plain</c> are laid
-    /// out by the Graphviz <see cref="RenderOptions.Renderer"/> picks (by default the native one when
-    /// installed, else Graphviz in-process); <c>.png</c> and <c>.pdf</c> need the native one; <c>.dot</c>,
-    /// <c>.gv</c> and <c>.json</c> (the graph export) need no Graphviz.
+    /// picks the format (<see cref="OutputFormats"/>): <c>.svg</c>, <c>.png</c>, <c>.pdf</c>, <c>.xdot</c>
+    /// and <c>.plain</c> are laid out by the Graphviz <see cref="RenderOptions.Renderer"/> picks (by
+    /// default the native one when installed, else Graphviz in-process); <c>.dot</c>, <c>.gv</c> and
+    /// <c>.json</c> (the graph export) need no Graphviz.
     /// </summary>
     /// <param name="root">The value to draw.</param>
     /// <param name="path">The file to write; its folder must exist.</param>
@@ -25,7 +25,7 @@ public static class ValueDrawingExtensions
     /// <param name="cancellationToken">Cancels the run and stops Graphviz.</param>
     /// <returns>The path written, any Graphviz warnings, and which Graphviz drew it.</returns>
     /// <exception cref="ArgumentException">The extension names no format.</exception>
-    /// <exception cref="NotSupportedException">Graphviz in-process was asked for PNG or PDF.</exception>
+    /// <exception cref="NotSupportedException">The chosen Graphviz does not draw the format.</exception>
     /// <exception cref="RenderException">Graphviz is missing, failed, crashed or timed out; or the drawing is over the size guard.</exception>
     public static async Task<RenderResult> SaveDrawingAsync(
         this Value root,
@@ -60,7 +60,7 @@ public static class ValueDrawingExtensions
     /// <param name="rendering">Which Graphviz and how to run it; <see cref="RenderOptions.Default"/> when <see langword="null"/>.</param>
     /// <param name="cancellationToken">Cancels the run and stops Graphviz.</param>
     /// <returns>The rendered bytes, any warnings, and which Graphviz drew them.</returns>
-    /// <exception cref="NotSupportedException">Graphviz in-process was asked for PNG or PDF.</exception>
+    /// <exception cref="NotSupportedException">The chosen Graphviz does not draw the format.</exception>
     /// <exception cref="RenderException">Graphviz is missing, failed, crashed or timed out; or the drawing is over the size guard.</exception>
     public static Task<RenderResult> RenderAsync(
         this Value root,

@@ -241,9 +241,23 @@ public sealed class EndToEndTests : IDisposable
     }
 
     [Fact]
-    public async Task Without_graphviz_png_is_still_graphviz_not_found()
+    public async Task Without_graphviz_png_and_pdf_are_drawn_in_process()
     {
-        var result = await MgvizAsync(["render", Seed, .. SeedSets, "-o", Path.Combine(_folder, "L.png")], environment: WithoutGraphviz());
+        string png = Path.Combine(_folder, "L.png");
+        string pdf = Path.Combine(_folder, "L.pdf");
+
+        var first = await MgvizAsync(["render", Seed, .. SeedSets, "-o", png], environment: WithoutGraphviz());
+        var second = await MgvizAsync(["render", Seed, .. SeedSets, "-o", pdf], environment: WithoutGraphviz());
+
+        Assert.Equal((0, 0), (first.ExitCode, second.ExitCode));
+        Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], (await File.ReadAllBytesAsync(png, TestContext.Current.CancellationToken))[..4]);
+        Assert.StartsWith("%PDF-", await File.ReadAllTextAsync(pdf, TestContext.Current.CancellationToken), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Asking_for_the_native_graphviz_where_there_is_none_exits_3()
+    {
+        var result = await MgvizAsync(["render", Seed, .. SeedSets, "-o", Path.Combine(_folder, "L.png"), "--renderer", "native"], environment: WithoutGraphviz());
 
         Assert.Equal(3, result.ExitCode);
         Assert.Contains("Graphviz (dot) was not found", result.StandardError, StringComparison.Ordinal);
@@ -258,7 +272,7 @@ public sealed class EndToEndTests : IDisposable
         Assert.Equal(0, without.ExitCode);
         Assert.Contains("native Graphviz: not found", without.StandardOutput, StringComparison.Ordinal);
         Assert.Contains("renderer (auto): inprocess", without.StandardOutput, StringComparison.Ordinal);
-        Assert.Contains("status: ok for svg (Graphviz in-process); png and pdf need the native Graphviz.", without.StandardOutput, StringComparison.Ordinal);
+        Assert.Contains("status: ok, mgviz render can write svg, png and pdf (Graphviz in-process)", without.StandardOutput, StringComparison.Ordinal);
 
         GraphvizRequirement.RequireDot();
         var with = await MgvizAsync(["doctor"]);

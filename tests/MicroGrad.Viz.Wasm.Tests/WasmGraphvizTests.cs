@@ -1,4 +1,6 @@
+using System.Buffers.Binary;
 using System.Diagnostics;
+using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using MicroGrad.Viz.Graphviz;
@@ -94,14 +96,62 @@ public class WasmGraphvizTests
         Assert.Equal(["a", "b"], json.RootElement.GetProperty("objects").EnumerateArray().Select(o => o.GetProperty("name").GetString()));
     }
 
-    [Theory]
-    [InlineData(OutputFormat.Png)]
-    [InlineData(OutputFormat.Pdf)]
-    public async Task Png_and_pdf_need_a_native_graphviz(OutputFormat format)
+    [Fact]
+    public async Task Png_is_the_svg_at_96_pixels_per_inch_with_its_text_drawn()
     {
-        var error = await Assert.ThrowsAsync<NotSupportedException>(() => WasmGraphviz.Shared.RenderAsync("digraph { a }", format, LayoutEngine.Dot, Token));
+        // Only text: no borders, so every dark pixel is a glyph of the bundled font.
+        string dot = "digraph { node [shape=plaintext fontname=Helvetica]; a [label=\"MMMMMMMMMMMM\"] }";
+        string svg = await RenderAsync(dot);
+        var (png, _) = await WasmGraphviz.Shared.RenderAsync(dot, OutputFormat.Png, LayoutEngine.Dot, Token);
 
-        Assert.Contains("needs the native Graphviz", error.Message, StringComparison.Ordinal);
+        Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], png[..4]);
+        var size = System.Text.RegularExpressions.Regex.Match(svg, "<svg width=\"(\\d+)pt\" height=\"(\\d+)pt\"");
+        int width = BinaryPrimitives.ReadInt32BigEndian(png.AsSpan(16, 4));
+        int height = BinaryPrimitives.ReadInt32BigEndian(png.AsSpan(20, 4));
+        Assert.InRange(width, (int)Math.Floor(int.Parse(size.Groups[1].Value, CultureInfo.InvariantCulture) * 4 / 3.0), (int)Math.Ceiling(int.Parse(size.Groups[1].Value, CultureInfo.InvariantCulture) * 4 / 3.0));
+        Assert.InRange(height, (int)Math.Floor(int.Parse(size.Groups[2].Value, CultureInfo.InvariantCulture) * 4 / 3.0), (int)Math.Ceiling(int.Parse(size.Groups[2].Value, CultureInfo.InvariantCulture) * 4 / 3.0));
+
+        using var bitmap = SkiaSharp.SKBitmap.Decode(png);
+        int dark = 0, left = int.MaxValue, right = -1;
+        for (int y = 0; y < bitmap.Height; y++)
+        {
+            for (int x = 0; x < bitmap.Width; x++)
+            {
+                var pixel = bitmap.GetPixel(x, y);
+                if (pixel.Alpha > 128 && pixel.Red < 100 && pixel.Green < 100 && pixel.Blue < 100)
+                {
+                    dark++;
+                    left = Math.Min(left, x);
+                    right = Math.Max(right, x);
+                }
+            }
+        }
+
+        // Graphviz sized the box for 12 Helvetica capitals; Liberation Sans has Helvetica's widths, so
+        // the glyphs fill most of it, and none spills out.
+        Assert.True(dark > 500, $"only {dark} dark pixels: the text was not drawn");
+        Assert.InRange(right - left + 1, width * 0.7, width);
+    }
+
+    [Fact]
+    public async Task Pdf_embeds_the_bundled_font_and_is_the_same_every_time()
+    {
+        string dot = ValueGraphWriter.ToDot(SampleGraphs.Seed(backward: true));
+
+        var (first, _) = await WasmGraphviz.Shared.RenderAsync(dot, OutputFormat.Pdf, LayoutEngine.Dot, Token);
+        await Task.Delay(TimeSpan.FromSeconds(1.1), Token); // a creation date would now differ
+        var (second, _) = await WasmGraphviz.Shared.RenderAsync(dot, OutputFormat.Pdf, LayoutEngine.Dot, Token);
+
+        string text = Encoding.Latin1.GetString(first);
+        Assert.StartsWith("%PDF-", text, StringComparison.Ordinal);
+        Assert.EndsWith("%%EOF\n", text, StringComparison.Ordinal);
+        Assert.Contains("LiberationSans", text, StringComparison.Ordinal);
+        Assert.Contains("/FontFile2", text, StringComparison.Ordinal);
+        Assert.Equal(first, second);
+
+        // The page is the SVG's size in points, as Graphviz's own PDF would be.
+        var size = System.Text.RegularExpressions.Regex.Match(await RenderAsync(dot), "<svg width=\"(\\d+)pt\" height=\"(\\d+)pt\"");
+        Assert.Matches($@"/MediaBox \[0 0 {size.Groups[1].Value}(\.\d+)? {size.Groups[2].Value}(\.\d+)?\]", text);
     }
 
     [Fact]
@@ -217,7 +267,7 @@ public class WasmGraphvizTests
         var graphviz = new WasmGraphviz();
 
         Assert.Equal("graphviz 16.1.0 (in-process)", graphviz.Name);
-        Assert.Equal([OutputFormat.Svg, OutputFormat.XDot, OutputFormat.Plain, OutputFormat.GraphvizJson], graphviz.Formats);
+        Assert.Equal([OutputFormat.Svg, OutputFormat.Png, OutputFormat.Pdf, OutputFormat.XDot, OutputFormat.Plain, OutputFormat.GraphvizJson], graphviz.Formats);
     }
 
     [Fact]

@@ -31,6 +31,20 @@ public class WasmModuleTests
     }
 
     [Fact]
+    public void The_bundled_font_is_the_pinned_liberation_sans()
+    {
+        string folder = Path.Combine(Snapshot.RepositoryRoot, "src", "MicroGrad.Viz.Wasm", "ThirdParty");
+        const string PinnedFont = "8d91388f1d3604b3b8ae0e3ee2d140e50cd6122f9214514f4aca772540a4076d";
+        using var embedded = typeof(WasmGraphviz).Assembly.GetManifestResourceStream("LiberationSans-Regular.ttf")!;
+
+        Assert.Equal(PinnedFont, Convert.ToHexStringLower(SHA256.HashData(embedded)));
+        Assert.Equal(PinnedFont, Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(Path.Combine(folder, "fonts", "LiberationSans-Regular.ttf")))));
+        Assert.Contains(PinnedFont, File.ReadAllText(Path.Combine(folder, "README.md")), StringComparison.Ordinal);
+        Assert.Contains($"font_sha256=\"{PinnedFont}\"", File.ReadAllText(Path.Combine(Snapshot.RepositoryRoot, "tools", "graphviz-wasm", "reproduce-font.sh")), StringComparison.Ordinal);
+        Assert.Contains("SIL OPEN FONT LICENSE Version 1.1", File.ReadAllText(Path.Combine(folder, "LICENSE-LiberationSans-OFL-1.1.txt")), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_licences_travel_with_the_module()
     {
         string folder = Path.Combine(Snapshot.RepositoryRoot, "src", "MicroGrad.Viz.Wasm", "ThirdParty");

@@ -39,7 +39,7 @@ internal sealed class RenderCommand
     private readonly Option<string?> _title = new("--title") { Description = "A title above the graph.", HelpName = "TEXT" };
     private readonly Option<string?> _renderer = new("--renderer")
     {
-        Description = "auto (default: the native Graphviz if dot is found, else Graphviz in-process), native, or inprocess (Graphviz 16 compiled to WebAssembly: nothing to install, the same SVG on every machine; no png or pdf).",
+        Description = "auto (default: the native Graphviz if dot is found, else Graphviz in-process), native, or inprocess (Graphviz 16 compiled to WebAssembly: nothing to install, the same output on every machine).",
         HelpName = "NAME",
     };
 
@@ -147,11 +147,6 @@ internal sealed class RenderCommand
                 "INPROCESS" => Renderer.InProcess,
                 _ => throw new UsageException($"--renderer '{rendererName}' must be auto, native or inprocess"),
             };
-            if (renderer == Renderer.InProcess && OutputFormats.Get(format).NativeOnly)
-            {
-                throw new UsageException($"--renderer inprocess draws svg and the text formats; {OutputFormats.Get(format).Name} needs the native Graphviz (--renderer native or auto)");
-            }
-
             rendering = rendering with { Renderer = renderer };
         }
 
