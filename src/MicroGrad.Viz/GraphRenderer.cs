@@ -49,15 +49,12 @@ public sealed class GraphRenderer
             return Renderer.Native;
         }
 
-        try
+        if (GraphvizLocator.TryLocate(null, out _) is not null)
         {
-            GraphvizLocator.Locate(null);
             return Renderer.Native;
         }
-        catch (GraphvizNotFoundException)
-        {
-            return InProcess is { } inProcess && inProcess.Formats.Contains(format) ? Renderer.InProcess : Renderer.Native;
-        }
+
+        return InProcess is { } inProcess && inProcess.Formats.Contains(format) ? Renderer.InProcess : Renderer.Native;
     }
 
     /// <summary>Renders a drawing in memory.</summary>

@@ -3,19 +3,25 @@ namespace MicroGrad.Viz.Graphviz;
 /// <summary>Finds <c>dot</c>: the explicit option, then the environment variable, then <c>PATH</c>.</summary>
 internal static class GraphvizLocator
 {
-    public static string Locate(string? dotPath)
+    public static string Locate(string? dotPath) =>
+        TryLocate(dotPath, out var searched) ?? throw new GraphvizNotFoundException(searched);
+
+    /// <summary>
+    /// The path of <c>dot</c>, or <see langword="null"/> with the places searched. Choosing a renderer
+    /// asks without throwing: on a machine without Graphviz, a process's first exception costs a
+    /// noticeable part of a cold start.
+    /// </summary>
+    public static string? TryLocate(string? dotPath, out List<string> searched)
     {
-        var searched = new List<string>();
+        searched = [];
         if (dotPath is { } explicitPath)
         {
-            return Check(explicitPath, $"DotPath option '{explicitPath}'", searched)
-                ?? throw new GraphvizNotFoundException(searched);
+            return Check(explicitPath, $"DotPath option '{explicitPath}'", searched);
         }
 
         if (Environment.GetEnvironmentVariable(RenderOptions.DotPathVariable) is { Length: > 0 } variablePath)
         {
-            return Check(variablePath, $"{RenderOptions.DotPathVariable}='{variablePath}'", searched)
-                ?? throw new GraphvizNotFoundException(searched);
+            return Check(variablePath, $"{RenderOptions.DotPathVariable}='{variablePath}'", searched);
         }
 
         string executable = OperatingSystem.IsWindows() ? "dot.exe" : "dot";
@@ -41,7 +47,7 @@ internal static class GraphvizLocator
             searched.Add(folder);
         }
 
-        throw new GraphvizNotFoundException(searched);
+        return null;
     }
 
     private static string? Check(string path, string description, List<string> searched)
