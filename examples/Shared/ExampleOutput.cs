@@ -1,13 +1,13 @@
 using MicroGrad.Viz;
-using MicroGrad.Viz.Graphviz;
 
 namespace MicroGrad.Examples;
 
-/// <summary>Where an example writes its pictures, and how: DOT always, SVG too when Graphviz is installed.</summary>
+/// <summary>
+/// Where an example writes its pictures: DOT and SVG, drawn by the native Graphviz when it is
+/// installed and by Graphviz in-process (MicroGrad.Viz.Wasm) when it is not.
+/// </summary>
 public sealed class ExampleOutput
 {
-    private bool? _graphviz;
-
     public ExampleOutput(string folder, TextWriter log)
     {
         Folder = Path.GetFullPath(folder);
@@ -19,41 +19,17 @@ public sealed class ExampleOutput
 
     public TextWriter Log { get; }
 
-    /// <summary>Writes name.dot and, when Graphviz is available, name.svg; returns the DOT text.</summary>
+    /// <summary>Writes name.dot and name.svg; returns the DOT text.</summary>
     public async Task<string> DrawAsync(Value root, string name, DrawingOptions? options = null)
     {
         string dotPath = Path.Combine(Folder, name + ".dot");
         await root.SaveDrawingAsync(dotPath, options).ConfigureAwait(false);
-        string written = dotPath;
-        if (await HasGraphvizAsync().ConfigureAwait(false))
-        {
-            string svgPath = Path.Combine(Folder, name + ".svg");
-            await root.SaveDrawingAsync(svgPath, options).ConfigureAwait(false);
-            written += ", " + svgPath;
-        }
-
-        await Log.WriteLineAsync($"  drew {name}: {written}").ConfigureAwait(false);
+        string svgPath = Path.Combine(Folder, name + ".svg");
+        var svg = await root.SaveDrawingAsync(svgPath, options).ConfigureAwait(false);
+        string by = svg.Renderer == Renderer.InProcess ? " (Graphviz in-process)" : string.Empty;
+        await Log.WriteLineAsync($"  drew {name}: {dotPath}, {svgPath}{by}").ConfigureAwait(false);
         return await File.ReadAllTextAsync(dotPath).ConfigureAwait(false);
     }
 
     public string PathOf(string fileName) => Path.Combine(Folder, fileName);
-
-    private async Task<bool> HasGraphvizAsync()
-    {
-        if (_graphviz is null)
-        {
-            try
-            {
-                new NativeGraphviz().FindDot();
-                _graphviz = true;
-            }
-            catch (GraphvizNotFoundException)
-            {
-                _graphviz = false;
-                await Log.WriteLineAsync("  (Graphviz is not installed: writing .dot files only; see mgviz doctor)").ConfigureAwait(false);
-            }
-        }
-
-        return _graphviz.Value;
-    }
 }
