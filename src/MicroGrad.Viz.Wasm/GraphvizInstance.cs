@@ -209,14 +209,9 @@ internal sealed class GraphvizInstance : IDisposable
 
     private byte[] ReadNullTerminated(int pointer)
     {
-        long length = _memory.GetLength();
-        int end = pointer;
-        while (end < length && _memory.ReadByte(end) != 0)
-        {
-            end++;
-        }
-
-        return _memory.GetSpan(pointer, end - pointer).ToArray();
+        var rest = _memory.GetSpan(pointer, (int)Math.Min(_memory.GetLength() - pointer, int.MaxValue));
+        int length = rest.IndexOf((byte)0);
+        return rest[..(length < 0 ? rest.Length : length)].ToArray();
     }
 
     private void AddMessage(string text)
