@@ -8,7 +8,7 @@ namespace MicroGrad.Viz.Wasm;
 /// Graphviz 16.1 compiled to WebAssembly, running inside this process under Wasmtime: real
 /// Graphviz layouts with nothing installed, and the same bytes on every machine (text widths come
 /// from Graphviz's built-in font metrics, not the machine's fonts). Every layout engine; SVG, xdot,
-/// plain and Graphviz's JSON; PNG and PDF by rasterising the SVG with Skia, every label in the
+/// plain, Graphviz's JSON and laid-out DOT; PNG and PDF by rasterising the SVG with Skia, every label in the
 /// bundled Liberation Sans (metric-compatible with Helvetica), so text appears with no fonts installed.
 /// </summary>
 /// <remarks>
@@ -37,7 +37,7 @@ public sealed class WasmGraphviz : IGraphvizBackend
 
     private static readonly Lazy<WasmGraphviz> s_shared = new(() => new WasmGraphviz());
     private static readonly OutputFormat[] s_formats =
-        [OutputFormat.Svg, OutputFormat.Png, OutputFormat.Pdf, OutputFormat.XDot, OutputFormat.Plain, OutputFormat.GraphvizJson];
+        [OutputFormat.Svg, OutputFormat.Png, OutputFormat.Pdf, OutputFormat.XDot, OutputFormat.Plain, OutputFormat.GraphvizJson, OutputFormat.GraphvizDot];
 
     private readonly Lazy<InstancePool> _pool;
     private readonly Lock _warmUpLock = new();

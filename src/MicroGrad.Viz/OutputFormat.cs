@@ -26,4 +26,7 @@ public enum OutputFormat
 
     /// <summary>Graphviz's own JSON with the layout (<c>-Tjson</c>); no file extension names it: ask for it by name, <c>graphviz-json</c>.</summary>
     GraphvizJson,
+
+    /// <summary>DOT with Graphviz's layout positions (<c>-Tdot</c>); no file extension names it (<c>.dot</c> is the DOT itself): ask for it by name, <c>graphviz-dot</c>.</summary>
+    GraphvizDot,
 }

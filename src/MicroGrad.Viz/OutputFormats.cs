@@ -17,9 +17,10 @@ public static class OutputFormats
         new(OutputFormat.XDot, "xdot", [".xdot"], "xdot", "DOT with Graphviz's layout and drawing operations"),
         new(OutputFormat.Plain, "plain", [".plain"], "plain", "Graphviz's plain text layout"),
         new(OutputFormat.GraphvizJson, "graphviz-json", [], "json", "Graphviz's own JSON with the layout"),
+        new(OutputFormat.GraphvizDot, "graphviz-dot", [], "dot", "DOT with Graphviz's layout positions"),
     ];
 
-    /// <summary>The names, comma-separated, for messages: <c>svg, png, pdf, dot, json, xdot, plain, graphviz-json</c>.</summary>
+    /// <summary>The names, comma-separated, for messages: <c>svg, png, pdf, dot, json, xdot, plain, graphviz-json, graphviz-dot</c>.</summary>
     public static string Names => string.Join(", ", All.Select(f => f.Name));
 
     /// <summary>The file extensions, space-separated, for messages: <c>.svg .png .pdf .dot .gv .json .xdot .plain</c>.</summary>

@@ -24,6 +24,7 @@ public class OutputFormatsTests
     [InlineData("graph.jpg")]
     [InlineData("graph.")]
     [InlineData("graph.graphviz-json")]
+    [InlineData("graph.graphviz-dot")]
     public void Unknown_extensions_name_no_format(string path)
     {
         Assert.False(OutputFormats.TryFromPath(path, out _));
@@ -35,6 +36,7 @@ public class OutputFormatsTests
     [InlineData("json", OutputFormat.Json)]
     [InlineData("graphviz-json", OutputFormat.GraphvizJson)]
     [InlineData("xdot", OutputFormat.XDot)]
+    [InlineData("graphviz-dot", OutputFormat.GraphvizDot)]
     public void Names_parse_case_insensitively(string name, OutputFormat expected)
     {
         Assert.True(OutputFormats.TryParse(name, out var format));
@@ -56,7 +58,7 @@ public class OutputFormatsTests
     public void Every_format_has_one_row_and_the_lists_read_as_help_prints_them()
     {
         Assert.Equal(Enum.GetValues<OutputFormat>().Order(), OutputFormats.All.Select(f => f.Format).Order());
-        Assert.Equal("svg, png, pdf, dot, json, xdot, plain, graphviz-json", OutputFormats.Names);
+        Assert.Equal("svg, png, pdf, dot, json, xdot, plain, graphviz-json, graphviz-dot", OutputFormats.Names);
         Assert.Equal(".svg .png .pdf .dot .gv .json .xdot .plain", OutputFormats.Extensions);
     }
 
@@ -64,7 +66,7 @@ public class OutputFormatsTests
     public void Graphviz_is_asked_only_for_its_own_format_names()
     {
         // What reaches Graphviz's -T: json means Graphviz's JSON; dot and json of our own need no Graphviz.
-        Assert.Equal(["svg", "png", "pdf", "xdot", "plain", "json"], OutputFormats.All.Where(f => f.NeedsLayout).Select(f => f.GraphvizName));
+        Assert.Equal(["svg", "png", "pdf", "xdot", "plain", "json", "dot"], OutputFormats.All.Where(f => f.NeedsLayout).Select(f => f.GraphvizName));
         Assert.Equal("json", MicroGrad.Viz.Graphviz.GraphvizNames.Name(OutputFormat.GraphvizJson));
         Assert.Throws<ArgumentOutOfRangeException>(() => MicroGrad.Viz.Graphviz.GraphvizNames.Name(OutputFormat.Json));
     }

@@ -81,10 +81,14 @@ public class WasmGraphvizTests
     {
         string dot = "digraph G { a -> b }";
 
+        string laidOut = await RenderAsync(dot, OutputFormat.GraphvizDot);
         string xdot = await RenderAsync(dot, OutputFormat.XDot);
         string plain = await RenderAsync(dot, OutputFormat.Plain);
         using var json = JsonDocument.Parse(await RenderAsync(dot, OutputFormat.GraphvizJson));
 
+        Assert.StartsWith("digraph G {", laidOut, StringComparison.Ordinal);
+        Assert.Contains("pos=\"", laidOut, StringComparison.Ordinal);
+        Assert.DoesNotContain("_draw_", laidOut, StringComparison.Ordinal);
         Assert.StartsWith("digraph G {", xdot, StringComparison.Ordinal);
         Assert.Contains("pos=\"", xdot, StringComparison.Ordinal);
         Assert.Contains("_draw_=", xdot, StringComparison.Ordinal);
@@ -267,7 +271,7 @@ public class WasmGraphvizTests
         var graphviz = new WasmGraphviz();
 
         Assert.Equal("graphviz 16.1.0 (in-process)", graphviz.Name);
-        Assert.Equal([OutputFormat.Svg, OutputFormat.Png, OutputFormat.Pdf, OutputFormat.XDot, OutputFormat.Plain, OutputFormat.GraphvizJson], graphviz.Formats);
+        Assert.Equal([OutputFormat.Svg, OutputFormat.Png, OutputFormat.Pdf, OutputFormat.XDot, OutputFormat.Plain, OutputFormat.GraphvizJson, OutputFormat.GraphvizDot], graphviz.Formats);
     }
 
     [Fact]
