@@ -18,19 +18,7 @@ public sealed record RenderOptions
     /// Which Graphviz draws. Default <see cref="Viz.Renderer.Auto"/>: the native <c>dot</c> when it is
     /// installed, else Graphviz in-process (<see cref="InProcess"/>) for the formats it draws.
     /// </summary>
-    public Renderer Renderer
-    {
-        get;
-        init
-        {
-            if (!Enum.IsDefined(value))
-            {
-                throw new ArgumentOutOfRangeException(nameof(value), value, "Unknown renderer.");
-            }
-
-            field = value;
-        }
-    }
+    public Renderer Renderer { get; init => field = Defined(value, "renderer"); }
 
     /// <summary>
     /// The native <c>dot</c> executable. Default <see langword="null"/>: the <see cref="DotPathVariable"/>
@@ -46,19 +34,7 @@ public sealed record RenderOptions
     public IGraphvizBackend? InProcess { get; init; }
 
     /// <summary>The layout engine (Graphviz's <c>-K</c>). Default <see cref="LayoutEngine.Dot"/>.</summary>
-    public LayoutEngine Engine
-    {
-        get;
-        init
-        {
-            if (!Enum.IsDefined(value))
-            {
-                throw new ArgumentOutOfRangeException(nameof(value), value, "Unknown layout engine.");
-            }
-
-            field = value;
-        }
-    }
+    public LayoutEngine Engine { get; init => field = Defined(value, "layout engine"); }
 
     /// <summary>
     /// How long a layout may run before it is stopped (a native <c>dot</c> is killed with its child
@@ -99,4 +75,8 @@ public sealed record RenderOptions
     /// <see langword="false"/>: warnings are returned in <see cref="RenderResult.Warnings"/>.
     /// </summary>
     public bool WarningsAsErrors { get; init; }
+
+    private static T Defined<T>(T value, string what)
+        where T : struct, Enum =>
+        Enum.IsDefined(value) ? value : throw new ArgumentOutOfRangeException(nameof(value), value, $"Unknown {what}.");
 }

@@ -226,6 +226,7 @@ public sealed class GraphRendererTests : IDisposable
     public void An_unknown_renderer_is_refused()
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => new RenderOptions { Renderer = (Renderer)7 });
+        Assert.Throws<ArgumentOutOfRangeException>(() => new RenderOptions { Engine = (LayoutEngine)42 });
     }
 
     /// <summary>An in-process Graphviz that records what it was asked and answers with fixed bytes.</summary>
