@@ -53,11 +53,12 @@ internal sealed class MgvizCommandLine
         var parsed = Root.Parse(args);
         if (parsed.Errors.Count > 0 && parsed.Action is not HelpAction)
         {
-            foreach (var error in parsed.Errors)
-            {
-                await console.Error.WriteLineAsync($"mgviz: error: {error.Message}").ConfigureAwait(false);
-            }
-
+            // One message per mistake: System.CommandLine reports a wrong command twice (no command,
+            // and an unrecognised argument); later errors are usually echoes of the first.
+            string message = args is [{ } first, ..] && !first.StartsWith('-') && Root.Subcommands.All(c => c.Name != first)
+                ? UnknownCommand(first)
+                : parsed.Errors[0].Message;
+            await console.Error.WriteLineAsync($"mgviz: error: {Bounded(message)}").ConfigureAwait(false);
             await console.Error.WriteLineAsync("Run 'mgviz --help' for usage.").ConfigureAwait(false);
             return ExitCodes.UsageError;
         }
@@ -71,6 +72,56 @@ internal sealed class MgvizCommandLine
         var configuration = new InvocationConfiguration { Output = console.Out, Error = console.Error, EnableDefaultExceptionHandler = false };
         return await parsed.InvokeAsync(configuration, cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>"'rendr' is not a command", with the command it most likely meant.</summary>
+    private string UnknownCommand(string given)
+    {
+        string[] commands = [.. Root.Subcommands.Select(c => c.Name)];
+        string? closest = commands
+            .Select(c => (Name: c, Distance: EditDistance(given.ToLowerInvariant(), c)))
+            .Where(c => c.Distance <= Math.Max(1, c.Name.Length / 3))
+            .OrderBy(c => c.Distance)
+            .Select(c => c.Name)
+            .FirstOrDefault();
+        string shown = given.Length > 40 ? given[..40] + "…" : given;
+        return $"'{shown}' is not a command; use {string.Join(", ", commands)}" + (closest is null ? string.Empty : $". Did you mean '{closest}'?");
+    }
+
+    /// <summary>Levenshtein distance, for suggestions.</summary>
+    private static int EditDistance(string a, string b)
+    {
+        if (a.Length > 64)
+        {
+            return int.MaxValue;
+        }
+
+        var previous = new int[b.Length + 1];
+        var current = new int[b.Length + 1];
+        for (int j = 0; j <= b.Length; j++)
+        {
+            previous[j] = j;
+        }
+
+        for (int i = 1; i <= a.Length; i++)
+        {
+            current[0] = i;
+            for (int j = 1; j <= b.Length; j++)
+            {
+                current[j] = Math.Min(Math.Min(current[j - 1], previous[j]) + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
+            }
+
+            (previous, current) = (current, previous);
+        }
+
+        return previous[b.Length];
+    }
+
+    /// <summary>The most a message may say: names and lines a user wrote can be megabytes long.</summary>
+    public const int MaxMessageChars = 4000;
+
+    /// <summary>A message cut to <see cref="MaxMessageChars"/>, saying so where it is cut.</summary>
+    internal static string Bounded(string message) =>
+        message.Length <= MaxMessageChars ? message : string.Concat(message.AsSpan(0, MaxMessageChars), " … [message cut at ", MaxMessageChars.ToString(System.Globalization.CultureInfo.InvariantCulture), " characters]");
 
     internal static async Task<int> GuardAsync(ToolConsole console, Func<Task<int>> run)
     {
@@ -94,7 +145,7 @@ internal sealed class MgvizCommandLine
                 IOException or UnauthorizedAccessException => (ExitCodes.FileError, "error: " + exception.Message),
                 _ => (ExitCodes.InternalError, $"internal error (please report it): {exception}"),
             };
-            await console.Error.WriteLineAsync("mgviz: " + message).ConfigureAwait(false);
+            await console.Error.WriteLineAsync("mgviz: " + Bounded(message)).ConfigureAwait(false);
             return code;
         }
     }

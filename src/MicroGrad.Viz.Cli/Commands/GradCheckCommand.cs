@@ -41,14 +41,14 @@ internal sealed class GradCheckCommand
     public static async Task<int> RunAsync(GradCheckSettings settings, ToolConsole console)
     {
         string source = settings.Program.Source.Read(console);
-        var program = ExpressionProgram.Create(source, settings.Program.Sets, settings.Program.Root);
+        var program = DeepStack.Run(() => ExpressionProgram.Create(source, settings.Program.Sets, settings.Program.Root));
         if (program.Inputs.Count == 0)
         {
             throw new UsageException("nothing to check: the program has no inputs (write NAME = NUMBER or use --set NAME=NUMBER)");
         }
 
         var names = program.Inputs.Select(i => i.Key).ToArray();
-        var result = GradCheck.Run(
+        var result = DeepStack.Run(() => GradCheck.Run(
             x =>
             {
                 var leaves = new Dictionary<string, Value>(StringComparer.Ordinal);
@@ -61,7 +61,7 @@ internal sealed class GradCheckCommand
                 return program.Build(leaves).Root;
             },
             [.. program.Inputs.Select(i => i.Value)],
-            settings.Step);
+            settings.Step));
 
         int width = Math.Max(5, names.Max(n => n.Length));
         var output = console.Out;

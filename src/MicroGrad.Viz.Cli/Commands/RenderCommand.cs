@@ -175,8 +175,7 @@ internal sealed class RenderCommand
     private static async Task<int> RunAsync(RenderSettings settings, ToolConsole console, Renderer? chosen, CancellationToken cancellationToken)
     {
         string source = settings.Program.Source.Read(console);
-        var program = ExpressionProgram.Create(source, settings.Program.Sets, settings.Program.Root);
-        var root = program.Build().Root;
+        var root = DeepStack.Run(() => ExpressionProgram.Create(source, settings.Program.Sets, settings.Program.Root).Build().Root);
         if (settings.Program.Backward)
         {
             root.Backward();

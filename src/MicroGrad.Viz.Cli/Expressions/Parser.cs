@@ -17,8 +17,17 @@ internal sealed class Parser
         ["pow"] = 2,
     };
 
+    /// <summary>
+    /// The deepest expression mgviz takes: nesting (parentheses, calls, signs, powers) and chains
+    /// (<c>a + a + …</c>, each operation one level). Deeper programs are a normal mistake (exit 2),
+    /// not a stack overflow: every pass over the tree recurses, on a thread with a stack sized for
+    /// this depth (<see cref="DeepStack"/>).
+    /// </summary>
+    public const int MaxDepth = 10_000;
+
     private readonly List<Token> _tokens;
     private int _position;
+    private int _nesting;
 
     private Parser(List<Token> tokens) => _tokens = tokens;
 
@@ -99,7 +108,7 @@ internal sealed class Parser
         {
             var op = Next();
             var right = ParseTerm();
-            left = new BinaryExpr(op.Kind, left, right, Join(left.Span, right.Span));
+            left = Bounded(new BinaryExpr(op.Kind, left, right, Join(left.Span, right.Span)), op);
         }
 
         return left;
@@ -112,7 +121,7 @@ internal sealed class Parser
         {
             var op = Next();
             var right = ParseUnary();
-            left = new BinaryExpr(op.Kind, left, right, Join(left.Span, right.Span));
+            left = Bounded(new BinaryExpr(op.Kind, left, right, Join(left.Span, right.Span)), op);
         }
 
         return left;
@@ -123,22 +132,42 @@ internal sealed class Parser
         if (Current.Kind is TokenKind.Minus or TokenKind.Plus)
         {
             var sign = Next();
+            Enter(sign);
             var operand = ParseUnary();
+            _nesting--;
             var span = Join(sign.Span, operand.Span);
-            return sign.Kind == TokenKind.Plus ? operand : new NegateExpr(operand, span);
+            return sign.Kind == TokenKind.Plus ? operand : Bounded(new NegateExpr(operand, span), sign);
         }
 
         return ParsePower();
     }
+
+    /// <summary>One level deeper into the recursion; refused past <see cref="MaxDepth"/> before the stack is at risk.</summary>
+    private void Enter(Token at)
+    {
+        if (++_nesting > MaxDepth)
+        {
+            throw TooDeep(at);
+        }
+    }
+
+    private static T Bounded<T>(T expression, Token at)
+        where T : Expr =>
+        expression.Depth > MaxDepth ? throw TooDeep(at) : expression;
+
+    private static ExpressionException TooDeep(Token at) =>
+        new($"the expression is more than {MaxDepth:N0} levels deep (nested parentheses, calls, signs or a chain of operations); split it into statements, e.g. s1 = ...; s2 = s1 + ...", at.Span);
 
     private Expr ParsePower()
     {
         var power = ParsePrimary();
         if (Current.Kind == TokenKind.Power)
         {
-            Next();
+            var op = Next();
+            Enter(op);
             var exponent = ParseUnary(); // right-associative: 2 ** 3 ** 2 is 2 ** (3 ** 2); 2 ** -1 is allowed
-            power = new BinaryExpr(TokenKind.Power, power, exponent, Join(power.Span, exponent.Span));
+            _nesting--;
+            power = Bounded(new BinaryExpr(TokenKind.Power, power, exponent, Join(power.Span, exponent.Span)), op);
         }
 
         return power;
@@ -159,7 +188,9 @@ internal sealed class Parser
                 return new NameExpr(token.Text, token.Span);
             case TokenKind.LeftParen:
                 Next();
+                Enter(token);
                 var inner = ParseExpression();
+                _nesting--;
                 Expect(TokenKind.RightParen, $"expected ')' to close the '(' at line {token.Span.Line}, column {token.Span.Column}");
                 return inner;
             default:
@@ -178,6 +209,7 @@ internal sealed class Parser
         }
 
         var open = Next();
+        Enter(open);
         var arguments = new List<Expr>();
         if (Current.Kind != TokenKind.RightParen)
         {
@@ -190,6 +222,7 @@ internal sealed class Parser
         }
 
         var close = Expect(TokenKind.RightParen, $"expected ')' to close the '(' of {name.Text} at line {open.Span.Line}, column {open.Span.Column}");
+        _nesting--;
         var span = Join(name.Span, close.Span);
         if (arguments.Count != arity)
         {
@@ -198,7 +231,7 @@ internal sealed class Parser
                 span);
         }
 
-        return new CallExpr(name.Text, arguments, span);
+        return Bounded(new CallExpr(name.Text, arguments, span), name);
     }
 
     private Token Next() => _tokens[_position++];

@@ -139,4 +139,31 @@ public class ParserTests
             "      ^^^",
             error.Describe(source));
     }
+
+    [Theory]
+    [InlineData("x", "+x", 9_999, true)]
+    [InlineData("x", "+x", 10_000, false)]
+    [InlineData("(", "(", 9_999, true)]
+    [InlineData("(", "(", 10_000, false)]
+    [InlineData("-", "-", 9_998, true)]
+    [InlineData("-", "-", 9_999, false)]
+    public void Expressions_are_bounded_at_ten_thousand_levels(string first, string repeated, int count, bool accepted)
+    {
+        // A sum of count + 1 terms is count + 1 levels deep (the terms are one level); count + 1
+        // parentheses nest count + 1 times around x; count + 1 minuses and x are count + 2 levels.
+        string body = first + string.Concat(Enumerable.Repeat(repeated, count));
+        string source = "y = " + body + (first == "(" ? "x" + new string(')', count + 1) : first == "-" ? "x" : string.Empty);
+
+        // mgviz parses on a thread with a stack sized for the bound (a test thread's is smaller).
+        if (accepted)
+        {
+            Assert.Single(DeepStack.Run(() => Parser.Parse(source)));
+        }
+        else
+        {
+            var error = Assert.Throws<ExpressionException>(() => DeepStack.Run(() => Parser.Parse(source)));
+            Assert.Contains("more than 10,000 levels deep", error.Message, StringComparison.Ordinal);
+            Assert.NotNull(error.Span);
+        }
+    }
 }
