@@ -18,14 +18,18 @@ public static class DotEscaping
 
     /// <summary>
     /// Whether <paramref name="id"/> can be written bare: ASCII letters, digits and underscores,
-    /// not starting with a digit, and not a DOT keyword (case-insensitive).
+    /// not starting with a digit, not a DOT keyword (case-insensitive), and at most
+    /// <see cref="MaxQuotedChunkLength"/> characters.
     /// </summary>
     /// <param name="id">The identifier.</param>
     /// <returns><see langword="true"/> when no quotes are needed.</returns>
     public static bool IsBareId(string id)
     {
         ArgumentNullException.ThrowIfNull(id);
-        if (id.Length == 0 || char.IsAsciiDigit(id[0]))
+
+        // Longer ids are quoted, so they are split like any other long string: Graphviz rejects a
+        // single token of 16 KiB or more.
+        if (id.Length == 0 || id.Length > MaxQuotedChunkLength || char.IsAsciiDigit(id[0]))
         {
             return false;
         }
@@ -62,8 +66,11 @@ public static class DotEscaping
 
     /// <summary>
     /// Formats text as a quoted DOT string whose label shows the text literally: backslashes and
-    /// quotes escaped, newlines as <c>\n</c>, carriage returns dropped, long text split into
-    /// concatenated pieces.
+    /// quotes escaped, <c>&amp;</c> as <c>&amp;amp;</c> (Graphviz decodes entities such as
+    /// <c>&amp;lt;</c> in labels), newlines as <c>\n</c>, carriage returns dropped, long text split
+    /// into concatenated pieces. Characters XML 1.0 forbids, which would make Graphviz's SVG
+    /// ill-formed, get visible stand-ins: control characters their Unicode control pictures
+    /// (U+2400…), lone surrogates and U+FFFE/U+FFFF the replacement character U+FFFD.
     /// </summary>
     /// <param name="text">Any text.</param>
     /// <returns>DOT text, including the quotes.</returns>
@@ -128,34 +135,6 @@ public static class DotEscaping
         return builder.ToString();
     }
 
-    /// <summary>
-    /// Escapes one line of label text for the embedded renderer's SVG (element content or attribute
-    /// value): <c>&amp; &lt; &gt; "</c> as entities, spaces SVG would collapse as no-break spaces (the
-    /// same rule as record fields), characters XML forbids as their visible stand-ins.
-    /// </summary>
-    internal static string Svg(string text)
-    {
-        var builder = new StringBuilder(text.Length + 8);
-        for (int i = 0; i < text.Length; i++)
-        {
-            char c = text[i];
-            if (TryAppendEntity(builder, c))
-            {
-                continue;
-            }
-
-            switch (c)
-            {
-                case ' ' or '\t': builder.Append(SpaceMatters(text, i) ? '\u00A0' : ' '); break;
-                default:
-                    i += AppendSafeChar(builder, text, i) - 1;
-                    break;
-            }
-        }
-
-        return builder.ToString();
-    }
-
     /// <summary>Appends the XML entity for <c>&amp; &lt; &gt; "</c>; false for any other character.</summary>
     private static bool TryAppendEntity(StringBuilder builder, char c)
     {
@@ -175,7 +154,7 @@ public static class DotEscaping
         for (int i = 0; i < text.Length; i++)
         {
             char c = text[i];
-            if (c < ' ' || c is '\\' or '"' or '\u007F' || char.IsSurrogate(c))
+            if (c < ' ' || c is '\\' or '"' or '&' or '\u007F' or '\uFFFE' or '\uFFFF' || char.IsSurrogate(c))
             {
                 return true;
             }
@@ -200,6 +179,7 @@ public static class DotEscaping
         {
             case '\\': builder.Append(@"\\"); return 1;
             case '"': builder.Append("\\\""); return 1;
+            case '&': builder.Append("&amp;"); return 1;
             case '\n': builder.Append(@"\n"); return 1;
             case '\r': return 1;
             case ' ' or '\t' when record: builder.Append(SpaceMatters(text, index) ? '\u00A0' : ' '); return 1;
@@ -219,8 +199,9 @@ public static class DotEscaping
         index == 0 || index == text.Length - 1 || char.IsWhiteSpace(text[index - 1]) || char.IsWhiteSpace(text[index + 1]);
 
     /// <summary>
-    /// Appends a character that needs no escaping, replacing what Graphviz cannot show: other control
-    /// characters become their Unicode control pictures (U+2400…), lone surrogates U+FFFD.
+    /// Appends a character that needs no escaping, replacing what Graphviz cannot show or XML forbids:
+    /// other control characters become their Unicode control pictures (U+2400…), lone surrogates and
+    /// the non-characters U+FFFE and U+FFFF the replacement character U+FFFD.
     /// </summary>
     private static int AppendSafeChar(StringBuilder builder, string text, int index)
     {
@@ -231,7 +212,7 @@ public static class DotEscaping
             return 2;
         }
 
-        if (char.IsSurrogate(c))
+        if (char.IsSurrogate(c) || c is '\uFFFE' or '\uFFFF')
         {
             builder.Append('\uFFFD');
         }

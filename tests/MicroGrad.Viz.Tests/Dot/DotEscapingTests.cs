@@ -70,6 +70,24 @@ public class DotEscapingTests
     }
 
     [Fact]
+    public void Long_identifiers_are_quoted_so_they_are_split_like_any_long_string()
+    {
+        // Graphviz rejects one token of 16 KiB or more, bare or quoted: only quoted text can be split.
+        string atLimit = new('a', DotEscaping.MaxQuotedChunkLength);
+        string past = new('a', 16_400);
+
+        Assert.Equal(atLimit, DotEscaping.Id(atLimit));
+        Assert.Equal("\"" + new string('a', 4096) + "\" + \"" + new string('a', 4096) + "\" + \"" + new string('a', 4096) + "\" + \"" + new string('a', 4096) + "\" + \"" + new string('a', 16) + "\"", DotEscaping.Id(past));
+    }
+
+    [Fact]
+    public void Entities_and_what_xml_forbids_are_written_so_graphviz_shows_them_literally()
+    {
+        Assert.Equal("\"&amp;lt;b&amp;gt; &amp;amp; &amp;#65535; \uFFFD\uFFFD\"", DotEscaping.Quoted("&lt;b&gt; &amp; &#65535; \uFFFE\uFFFF"));
+        Assert.Equal("&amp;alpha;", DotEscaping.RecordField("&alpha;"));
+    }
+
+    [Fact]
     public void Lone_surrogates_become_replacement_characters_and_pairs_survive()
     {
         Assert.Equal("\"\uFFFDa😀\"", DotEscaping.Quoted("\uD800a😀"));
@@ -77,13 +95,14 @@ public class DotEscapingTests
     }
 
     private static readonly Gen<string> Hostile = Gen.Frequency(
-            (3, Gen.Char["{}|<>\"\\ \n\t\r"]),
-            (3, Gen.Char['a', 'z']),
-            (1, Gen.Char['\0', '\u001f']),
-            (1, Gen.Char["אבגدهو"]),
-            (1, Gen.Char["\uD83D\uDE00\uD800"]))
+            (3, Gen.Char["{}|<>\"\\ \n\t\r"].Select(c => c.ToString())),
+            (3, Gen.Char['a', 'z'].Select(c => c.ToString())),
+            (1, Gen.Char['\0', '\u001f'].Select(c => c.ToString())),
+            (1, Gen.Char["אבגدهو"].Select(c => c.ToString())),
+            (1, Gen.Char["\uD83D\uDE00\uD800\uFFFE\uFFFF"].Select(c => c.ToString())),
+            (2, Gen.Int[0, 8].Select(i => new[] { "&", "&amp;", "&lt;b&gt;", "&alpha;", "&#65;", "&#x41;", "&#65535;", "&#xD800;", ";" }[i])))
         .Array[0, 40]
-        .Select(chars => new string(chars));
+        .Select(pieces => string.Concat(pieces));
 
     [Fact]
     public void Record_fields_read_back_as_the_text_under_graphvizs_rules()
@@ -107,7 +126,7 @@ public class DotEscapingTests
         });
     }
 
-    /// <summary>What a label should show: CR dropped, tab as space, controls as pictures, lone surrogates as U+FFFD.</summary>
+    /// <summary>What a label should show: the text itself (entities and all), CR dropped, tab as space, controls as pictures, lone surrogates and U+FFFE/U+FFFF as U+FFFD.</summary>
     private static string Shown(string text, bool record = true)
     {
         var shown = new StringBuilder();
@@ -118,7 +137,7 @@ public class DotEscapingTests
             {
                 shown.Append(c).Append(text[++i]);
             }
-            else if (char.IsSurrogate(c))
+            else if (char.IsSurrogate(c) || c is '\uFFFE' or '\uFFFF')
             {
                 shown.Append('\uFFFD');
             }

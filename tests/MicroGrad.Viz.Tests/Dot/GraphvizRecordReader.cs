@@ -9,7 +9,7 @@ namespace MicroGrad.Viz.Tests.Dot;
 internal static class GraphvizRecordReader
 {
     /// <summary>Reads a whole quoted DOT string (with its quotes, possibly concatenated with +).</summary>
-    public static string ReadQuoted(string quoted) => Label(Lex(quoted));
+    public static string ReadQuoted(string quoted) => Label(Entities(Lex(quoted)));
 
     /// <summary>
     /// Reads one record field's escaped text, as it stands between quotes. No-break spaces read back
@@ -61,7 +61,48 @@ internal static class GraphvizRecordReader
             kept.Append(chars[i].C);
         }
 
-        return Label(kept.ToString()).Replace('\u00A0', ' ');
+        return Label(Entities(kept.ToString())).Replace('\u00A0', ' ');
+    }
+
+    /// <summary>
+    /// Graphviz decodes HTML entities in every label before its escapes (<c>htmlEntityUTF8</c> in
+    /// <c>make_label</c>): <c>&amp;name;</c>, <c>&amp;#N;</c> and <c>&amp;#xN;</c>. The names here are
+    /// the ones the tests generate.
+    /// </summary>
+    private static string Entities(string text)
+    {
+        var named = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["amp"] = "&", ["lt"] = "<", ["gt"] = ">", ["quot"] = "\"", ["apos"] = "'", ["alpha"] = "α",
+        };
+        var shown = new StringBuilder();
+        for (int i = 0; i < text.Length; i++)
+        {
+            int end = text[i] == '&' ? text.IndexOf(';', i + 1) : -1;
+            if (end > i + 1 && end - i <= 10)
+            {
+                string name = text[(i + 1)..end];
+                if (named.TryGetValue(name, out var value))
+                {
+                    shown.Append(value);
+                    i = end;
+                    continue;
+                }
+
+                if (name.StartsWith('#') && (name.StartsWith("#x", StringComparison.OrdinalIgnoreCase)
+                    ? int.TryParse(name[2..], System.Globalization.NumberStyles.HexNumber, System.Globalization.CultureInfo.InvariantCulture, out int code)
+                    : int.TryParse(name[1..], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out code)) && code is > 0 and < 0x110000)
+                {
+                    shown.Append(char.ConvertFromUtf32(code is >= 0xD800 and <= 0xDFFF ? 0xFFFD : code));
+                    i = end;
+                    continue;
+                }
+            }
+
+            shown.Append(text[i]);
+        }
+
+        return shown.ToString();
     }
 
     /// <summary>The DOT lexer: strips quotes, joins "a" + "b", turns \" into ". Other backslashes stay.</summary>
