@@ -3,6 +3,8 @@ namespace MicroGrad.Viz;
 /// <summary>
 /// Writes a file through a temporary file in the same folder that replaces the target only when
 /// writing succeeded: a failure never leaves a partial file and never touches an existing one.
+/// A target that is a device, a pipe or a socket (<c>/dev/null</c>, <c>/dev/stdout</c>, a FIFO) is
+/// written to directly instead, so it is never replaced by a regular file.
 /// </summary>
 internal static class AtomicFile
 {
@@ -19,6 +21,18 @@ internal static class AtomicFile
         if (Directory.Exists(target))
         {
             throw new IOException($"Cannot write '{target}': it is a folder.");
+        }
+
+        // A device, pipe or socket is written to as it is: replacing it would destroy it.
+        if (FileKind.IsSpecial(target))
+        {
+            var special = new FileStream(target, FileMode.Open, FileAccess.Write, FileShare.ReadWrite, 1 << 16, useAsync: false);
+            await using (special.ConfigureAwait(false))
+            {
+                await write(special).ConfigureAwait(false);
+            }
+
+            return target;
         }
 
         string temporary = Path.Combine(folder, $".{Path.GetFileName(target)}.{Guid.NewGuid():N}.tmp");
