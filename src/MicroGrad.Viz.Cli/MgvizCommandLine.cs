@@ -50,7 +50,8 @@ internal sealed class MgvizCommandLine
         GradCheck.Command.SetAction((result, ct) => GuardAsync(console, () => GradCheckCommand.RunAsync(GradCheck.Bind(result), console)));
         Doctor.Command.SetAction((result, ct) => GuardAsync(console, () => DoctorCommand.RunAsync(Doctor.Bind(result), console, ct)));
 
-        var parsed = Root.Parse(args);
+        // No response files: a program is an argument, and one starting with '@' must not be read as a file name.
+        var parsed = Root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
         if (parsed.Errors.Count > 0 && parsed.Action is not HelpAction)
         {
             // One message per mistake: System.CommandLine reports a wrong command twice (no command,

@@ -106,4 +106,27 @@ public class HostileInputTests
         Assert.Equal(2, code);
         Assert.StartsWith("mgviz: error: --timeout must be a number of seconds from 0.001 to 2147483", error, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("y = \uD800", "unexpected character U+D800")]
+    [InlineData("y = a\0", "unexpected character U+0000")]
+    [InlineData("y = 😀", "unexpected character '😀'")]
+    public async Task Characters_that_cannot_be_printed_are_named_by_code(string program, string expected)
+    {
+        // A lone surrogate once ended in an internal error (exit 70) while the message was built.
+        var (code, error, _) = await RunAsync("render", program, "--set", "a=1");
+
+        Assert.Equal(2, code);
+        Assert.Contains(expected, error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_program_starting_with_an_at_sign_is_a_program_not_a_response_file()
+    {
+        // System.CommandLine reads @name as a file of arguments; mgviz turns that off.
+        var (code, error, _) = await RunAsync("render", "@/etc/passwd");
+
+        Assert.Equal(2, code);
+        Assert.StartsWith("mgviz: error: line 1, column 1: unexpected character '@'", error, StringComparison.Ordinal);
+    }
 }

@@ -87,9 +87,7 @@ internal static class Lexer
                 ',' => (TokenKind.Comma, ","),
                 '=' => (TokenKind.Assign, "="),
                 ';' => (TokenKind.Separator, ";"),
-                _ => throw new ExpressionException(
-                    $"unexpected character '{char.ConvertFromUtf32(char.IsSurrogatePair(source, i) ? char.ConvertToUtf32(source, i) : c)}'",
-                    new SourceSpan(line, column, 1)),
+                _ => throw new ExpressionException($"unexpected character {Shown(source, i)}", new SourceSpan(line, column, 1)),
             };
             tokens.Add(new Token(kind, symbol, new SourceSpan(line, column, symbol.Length)));
             i += symbol.Length;
@@ -117,5 +115,19 @@ internal static class Lexer
         }
 
         return false;
+    }
+
+    /// <summary>A character as a message can show it: quoted, or as U+XXXX when it is invisible or half a surrogate pair.</summary>
+    private static string Shown(string source, int index)
+    {
+        if (char.IsSurrogatePair(source, index))
+        {
+            return $"'{source.Substring(index, 2)}'";
+        }
+
+        char c = source[index];
+        return char.IsSurrogate(c) || char.IsControl(c) || char.IsWhiteSpace(c)
+            ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"U+{(int)c:X4}")
+            : $"'{c}'";
     }
 }
