@@ -166,4 +166,17 @@ public class ParserTests
             Assert.NotNull(error.Span);
         }
     }
+
+    [Fact]
+    public void Unprintable_characters_are_named_by_their_code()
+    {
+        // ConvertFromUtf32 threw on a lone surrogate while this message was built: exit 70.
+        var surrogate = Assert.Throws<ExpressionException>(() => Parser.Parse("y = " + (char)0xD800));
+        var nul = Assert.Throws<ExpressionException>(() => Parser.Parse("y = a\0"));
+        var emoji = Assert.Throws<ExpressionException>(() => Parser.Parse("y = 😀"));
+
+        Assert.Equal("unexpected character U+D800", surrogate.Message);
+        Assert.Equal("unexpected character U+0000", nul.Message);
+        Assert.Equal("unexpected character '😀'", emoji.Message);
+    }
 }
