@@ -47,45 +47,7 @@ public class HostileLabelTests
         return text.ToString();
     }
 
-    /// <summary>What the label shows: tab as space, CR dropped, controls as pictures, what XML forbids as U+FFFD.</summary>
-    private static string Shown(string text)
-    {
-        var shown = new StringBuilder();
-        for (int i = 0; i < text.Length; i++)
-        {
-            char c = text[i];
-            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
-            {
-                shown.Append(c).Append(text[++i]);
-            }
-            else if (char.IsSurrogate(c) || c is '\uFFFE' or '\uFFFF')
-            {
-                shown.Append('\uFFFD');
-            }
-            else if (c == '\r')
-            {
-                continue;
-            }
-            else if (c == '\t')
-            {
-                shown.Append(' ');
-            }
-            else if (c < ' ')
-            {
-                shown.Append((char)(0x2400 + c));
-            }
-            else if (c == '\u007F')
-            {
-                shown.Append('\u2421');
-            }
-            else
-            {
-                shown.Append(c);
-            }
-        }
-
-        return shown.ToString().Replace('\u00A0', ' ');
-    }
+    private static string Shown(string text) => LabelModel.Shown(text).Replace('\u00A0', ' ');
 
     public static TheoryData<string> Renderers => ["inprocess", "native"];
 

@@ -1,6 +1,6 @@
-using System.Text;
 using CsCheck;
 using MicroGrad.Viz.Dot;
+using MicroGrad.Viz.Tests.TestSupport;
 
 namespace MicroGrad.Viz.Tests.Dot;
 
@@ -111,7 +111,7 @@ public class DotEscapingTests
         {
             string escaped = DotEscaping.RecordField(text);
             Assert.DoesNotContain('\n', escaped);
-            Assert.Equal(Shown(text), GraphvizRecordReader.ReadField(escaped));
+            Assert.Equal(LabelModel.Shown(text), GraphvizRecordReader.ReadField(escaped));
         });
     }
 
@@ -122,44 +122,7 @@ public class DotEscapingTests
         {
             string quoted = DotEscaping.Quoted(text);
             Assert.DoesNotContain('\n', quoted);
-            Assert.Equal(Shown(text, record: false), GraphvizRecordReader.ReadQuoted(quoted));
+            Assert.Equal(LabelModel.Shown(text), GraphvizRecordReader.ReadQuoted(quoted));
         });
-    }
-
-    /// <summary>What a label should show: the text itself (entities and all), CR dropped, tab as space, controls as pictures, lone surrogates and U+FFFE/U+FFFF as U+FFFD.</summary>
-    private static string Shown(string text, bool record = true)
-    {
-        var shown = new StringBuilder();
-        for (int i = 0; i < text.Length; i++)
-        {
-            char c = text[i];
-            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
-            {
-                shown.Append(c).Append(text[++i]);
-            }
-            else if (char.IsSurrogate(c) || c is '\uFFFE' or '\uFFFF')
-            {
-                shown.Append('\uFFFD');
-            }
-            else if (c is '\r')
-            {
-                continue;
-            }
-            else if (c is '\t')
-            {
-                shown.Append(' ');
-            }
-            else if (c < ' ' && c != '\n')
-            {
-                shown.Append((char)(0x2400 + c));
-            }
-            else
-            {
-                shown.Append(c);
-            }
-        }
-
-        _ = record;
-        return shown.ToString();
     }
 }
