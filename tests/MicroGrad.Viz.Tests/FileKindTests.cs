@@ -51,4 +51,24 @@ public sealed class FileKindTests : IDisposable
         Assert.True(FileKind.IsSpecial(fifo), "the FIFO was replaced by a regular file");
         Assert.Equal(["pipe"], Directory.GetFileSystemEntries(_folder).Select(Path.GetFileName));
     }
+
+    [Fact]
+    public async Task Saving_to_a_character_device_writes_to_it_and_leaves_it_a_device()
+    {
+        RequireUnix();
+        Assert.SkipUnless(Environment.UserName == "root", "creating a device node (mknod) needs root; CI runs as root");
+
+        // A node of its own for the null device (major 1, minor 3), so a regression replaces only this one.
+        string device = Path.Combine(_folder, "null");
+        using (var mknod = Process.Start("mknod", [device, "c", "1", "3"])!)
+        {
+            mknod.WaitForExit();
+            Assert.Equal(0, mknod.ExitCode);
+        }
+
+        await new GraphRenderer().SaveAsync(ValueGraphWriter.ToDotGraph(SampleGraphs.Seed(backward: true)), device, OutputFormat.Dot, TestContext.Current.CancellationToken);
+
+        Assert.True(FileKind.IsSpecial(device), "the device was replaced by a regular file");
+        Assert.Equal(["null"], Directory.GetFileSystemEntries(_folder).Select(Path.GetFileName));
+    }
 }

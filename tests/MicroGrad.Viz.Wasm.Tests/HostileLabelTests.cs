@@ -82,6 +82,7 @@ public class HostileLabelTests
             }
 
             Assert.Equal(drawing.NodeCount, nodes.Count);
+            Assert.Equal(drawing.Edges.Count, System.Text.RegularExpressions.Regex.Count(Encoding.UTF8.GetString(result.Output.Span), "<g id=\"edge\\d+\" class=\"edge\">"));
             var byData = nodes.Values.Where(texts => texts.Length == 3 && texts[1].StartsWith("data ", StringComparison.Ordinal))
                 .ToDictionary(texts => texts[1], texts => texts[0].Replace('\u00A0', ' '), StringComparer.Ordinal);
             for (int i = 0; i < LabelsPerGraph; i++)
