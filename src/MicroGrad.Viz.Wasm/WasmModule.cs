@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-
 namespace MicroGrad.Viz.Wasm;
 
 /// <summary>The embedded Graphviz WebAssembly module (see <c>ThirdParty/README.md</c> for its provenance).</summary>
@@ -19,6 +17,4 @@ internal static class WasmModule
         stream.ReadExactly(bytes);
         return bytes;
     }
-
-    public static string HashOf(byte[] bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
 }

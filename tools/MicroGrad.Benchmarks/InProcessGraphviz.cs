@@ -16,16 +16,7 @@ public static class InProcessGraphviz
     /// <summary>The seed graph's DOT (micrograd's lecture: <c>L = (a*b + c) * f</c>), after backward.</summary>
     public static string SeedDot()
     {
-        var a = new Value(2.0, "a");
-        var b = new Value(-3.0, "b");
-        var c = new Value(10.0, "c");
-        var f = new Value(-2.0, "f");
-        var e = a * b;
-        e.Label = "e";
-        var d = e + c;
-        d.Label = "d";
-        var l = d * f;
-        l.Label = "L";
+        var l = MicroGrad.Examples.SeedWalkthrough.BuildL(2.0, -3.0, 10.0, -2.0).L;
         l.Backward();
         return ValueGraphWriter.ToDot(l);
     }

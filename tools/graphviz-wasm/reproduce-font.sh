@@ -10,6 +10,7 @@
 # with no fonts installed.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
+source tools/graphviz-wasm/pinned.sh
 
 package="fonts-liberation2=2.1.5-1"
 package_sha256="35ffaa54f117e633e89a5da89af235a073b34dbe582726fbf6989568f7fd9bda"
@@ -22,27 +23,9 @@ chmod 755 "$work"
 
 (cd "$work" && apt-get download "$package" >/dev/null 2>&1)
 deb="$(ls "$work"/*.deb)"
-actual="$(sha256sum "$deb" | cut -d' ' -f1)"
-if [ "$actual" != "$package_sha256" ]; then
-    echo "reproduce-font: $package is $actual, expected $package_sha256" >&2
-    exit 1
-fi
-
+require_sha256 "$deb" "$package_sha256" "$package"
 dpkg-deb -x "$deb" "$work/x"
 font="$work/x/usr/share/fonts/truetype/liberation2/LiberationSans-Regular.ttf"
-actual="$(sha256sum "$font" | cut -d' ' -f1)"
-if [ "$actual" != "$font_sha256" ]; then
-    echo "reproduce-font: LiberationSans-Regular.ttf is $actual, expected $font_sha256" >&2
-    exit 1
-fi
-echo "reproduce-font: $package -> LiberationSans-Regular.ttf ($(stat -c %s "$font") bytes) sha256 $actual"
-
-if [ "${1:-}" = "--write" ]; then
-    cp "$font" "$target"
-    echo "reproduce-font: wrote $target"
-elif ! cmp -s "$font" "$target"; then
-    echo "reproduce-font: $target differs from the font in $package (run with --write)" >&2
-    exit 1
-else
-    echo "reproduce-font: $target matches"
-fi
+require_sha256 "$font" "$font_sha256" "LiberationSans-Regular.ttf"
+echo "reproduce-font: $package -> LiberationSans-Regular.ttf ($(stat -c %s "$font") bytes) sha256 $font_sha256"
+write_or_compare "$font" "$target" "${1:-}"

@@ -10,6 +10,7 @@
 # node and saves those bytes.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
+source tools/graphviz-wasm/pinned.sh
 
 package="@viz-js/viz@3.31.0"
 # npm's integrity of the tarball (sha512, from 'npm view @viz-js/viz@3.31.0 dist.integrity').
@@ -31,19 +32,6 @@ fi
 
 tar -xzf "$tarball" -C "$work"
 node tools/graphviz-wasm/extract-wasm.mjs "$work/package/lib/backend.js" "$work/graphviz.wasm"
-actual="$(sha256sum "$work/graphviz.wasm" | cut -d' ' -f1)"
-if [ "$actual" != "$module_sha256" ]; then
-    echo "reproduce: extracted module sha256 is $actual, expected $module_sha256" >&2
-    exit 1
-fi
-echo "reproduce: $package -> graphviz.wasm ($(stat -c %s "$work/graphviz.wasm") bytes) sha256 $actual"
-
-if [ "${1:-}" = "--write" ]; then
-    cp "$work/graphviz.wasm" "$target"
-    echo "reproduce: wrote $target"
-elif ! cmp -s "$work/graphviz.wasm" "$target"; then
-    echo "reproduce: $target differs from the module in $package (run with --write)" >&2
-    exit 1
-else
-    echo "reproduce: $target matches"
-fi
+require_sha256 "$work/graphviz.wasm" "$module_sha256" "the extracted module"
+echo "reproduce: $package -> graphviz.wasm ($(stat -c %s "$work/graphviz.wasm") bytes) sha256 $module_sha256"
+write_or_compare "$work/graphviz.wasm" "$target" "${1:-}"
