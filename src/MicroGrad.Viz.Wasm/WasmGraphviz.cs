@@ -175,9 +175,14 @@ public sealed class WasmGraphviz : IGraphvizBackend
         var pool = _pool.Value;
         runtime.Enter();
         GraphvizInstance? instance = null;
+
+        // A reused instance carries its heap from earlier renderings; dot's layout does not depend on
+        // it, but sfdp's did (measured: four renderings of one graph in one instance, four outputs).
+        // The other engines get a fresh instance (~20 ms), so their output is the same every time.
+        bool reuse = engine == LayoutEngine.Dot;
         try
         {
-            instance = pool.Rent();
+            instance = reuse ? pool.Rent() : pool.Create();
             var (output, messages) = instance.Render(source, GraphvizNames.Name(format), GraphvizNames.Name(engine), cancellationToken);
             if (output is null)
             {
@@ -192,9 +197,13 @@ public sealed class WasmGraphviz : IGraphvizBackend
         }
         finally
         {
-            if (instance is not null)
+            if (instance is not null && reuse)
             {
                 pool.Return(instance);
+            }
+            else
+            {
+                instance?.Dispose();
             }
 
             runtime.Exit();
@@ -254,10 +263,13 @@ public sealed class WasmGraphviz : IGraphvizBackend
     /// Graphviz's warnings, one per line. Without fonts, Graphviz estimates every non-ASCII byte as
     /// wide as a space and warns each time; with Σ in every chain node and any label allowed to hold
     /// Greek or emoji, that warning would come with most drawings and say nothing the user can act on.
+    /// sfdp's "remove_overlap: Graphviz not built with triangulation library" says only that this build
+    /// lacks a library the native one may have; the drawing honours <c>overlap=scalexy</c> without it.
     /// </summary>
     private static string[] Lines(string messages) =>
         [.. messages.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Where(line => !line.Contains("no value for width of non-ASCII character", StringComparison.Ordinal))];
+            .Where(line => !line.Contains("no value for width of non-ASCII character", StringComparison.Ordinal)
+                && !line.Contains("remove_overlap: Graphviz not built with triangulation library", StringComparison.Ordinal))];
 
     /// <summary>
     /// Runs wasm code on a thread of its own with a 16 MiB stack: Wasmtime runs wasm on the calling

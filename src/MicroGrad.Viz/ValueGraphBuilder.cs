@@ -62,6 +62,11 @@ internal sealed class ValueGraphBuilder
         var attributes = _graph.GraphAttributes;
         attributes.Set("rankdir", _leftToRight ? "LR" : "TB");
         attributes.Set("fontname", _options.FontName);
+
+        // dot ignores it; the force-directed and circular engines (neato, fdp, sfdp, twopi, circo)
+        // otherwise draw records on top of each other. Scaling, not false (= prism), voronoi or vpsc: on
+        // sfdp those need the triangulation library, which Graphviz in-process is built without.
+        attributes.Set("overlap", "scalexy");
         if (_options.Title is not null)
         {
             attributes.Set("label", _options.Title);

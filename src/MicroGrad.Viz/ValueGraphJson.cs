@@ -26,7 +26,10 @@ namespace MicroGrad.Viz;
 /// <c>inputs</c> lists input ids in operand order with duplicates kept (<c>a*a</c> gives
 /// <c>["v0", "v0"]</c>). Numbers are JSON numbers in shortest round-trip form; NaN and infinities,
 /// which JSON cannot hold, are the strings <c>"NaN"</c>, <c>"Infinity"</c> and <c>"-Infinity"</c>.
-/// Output is UTF-8 without BOM, indented with two spaces, <c>\n</c> line endings.
+/// Output is UTF-8 without BOM, indented with two spaces, <c>\n</c> line endings. Strings escape only
+/// what JSON requires (<c>"</c>, <c>\</c>, control characters) and U+2028/U+2029: <c>"+"</c>,
+/// <c>"a &lt; b"</c> and emoji are written as they are; a lone surrogate, which UTF-8 cannot hold,
+/// becomes U+FFFD.
 /// </para>
 /// </remarks>
 public static class ValueGraphJson
@@ -51,7 +54,7 @@ public static class ValueGraphJson
             ids.Add(value, "v" + ids.Count.ToString(CultureInfo.InvariantCulture));
         }
 
-        using var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, NewLine = "\n" });
+        using var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, NewLine = "\n", Encoder = JsonTextEncoder.Instance });
         json.WriteStartObject();
         json.WriteString("format", FormatName);
         json.WriteNumber("version", FormatVersion);

@@ -96,4 +96,46 @@ public sealed class InProcessRenderingTests : IDisposable
             Assert.Equal(SvgNodes.Parse(byNative.Output.Span), SvgNodes.Parse(byInProcess.Output.Span));
         }
     }
+
+    [Theory]
+    [InlineData(LayoutEngine.Neato)]
+    [InlineData(LayoutEngine.Fdp)]
+    [InlineData(LayoutEngine.Sfdp)]
+    [InlineData(LayoutEngine.Twopi)]
+    [InlineData(LayoutEngine.Circo)]
+    public async Task The_force_directed_and_circular_engines_draw_no_node_on_top_of_another(LayoutEngine engine)
+    {
+        var options = new RenderOptions { Renderer = Renderer.InProcess, Engine = engine, WarningsAsErrors = true };
+        foreach (var root in new[] { SampleGraphs.Seed(backward: true), SampleGraphs.Neuron(), SampleGraphs.SmallMlp() })
+        {
+            var result = await root.RenderAsync(OutputFormat.Plain, rendering: options, cancellationToken: Token);
+
+            Assert.NotEmpty(PlainLayout.Nodes(result.Output.Span));
+            Assert.Empty(PlainLayout.Overlaps(result.Output.Span));
+        }
+    }
+
+    [Theory]
+    [InlineData(LayoutEngine.Dot)]
+    [InlineData(LayoutEngine.Neato)]
+    [InlineData(LayoutEngine.Fdp)]
+    [InlineData(LayoutEngine.Sfdp)]
+    [InlineData(LayoutEngine.Twopi)]
+    [InlineData(LayoutEngine.Circo)]
+    public async Task Every_engine_draws_a_graph_the_same_way_whatever_was_drawn_before(LayoutEngine engine)
+    {
+        // sfdp drew a graph four ways in four renderings while instances were reused for every engine.
+        var options = new RenderOptions { Renderer = Renderer.InProcess, Engine = engine };
+        var mlp = ValueGraphWriter.ToDotGraph(SampleGraphs.SmallMlp());
+        var first = await new GraphRenderer(options).RenderAsync(mlp, OutputFormat.Plain, Token);
+        foreach (var other in new[] { SampleGraphs.Seed(backward: true), SampleGraphs.Neuron() })
+        {
+            await new GraphRenderer(options).RenderAsync(ValueGraphWriter.ToDotGraph(other), OutputFormat.Plain, Token);
+        }
+
+        var second = await new GraphRenderer(options).RenderAsync(mlp, OutputFormat.Plain, Token);
+
+        Assert.True(first.Output.Span.SequenceEqual(second.Output.Span), $"{engine} drew the same graph two ways");
+        Assert.Empty(second.Warnings);
+    }
 }

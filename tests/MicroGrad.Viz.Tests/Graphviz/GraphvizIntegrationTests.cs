@@ -163,6 +163,24 @@ public class GraphvizIntegrationTests
         }
     }
 
+    [Theory]
+    [InlineData(LayoutEngine.Neato)]
+    [InlineData(LayoutEngine.Fdp)]
+    [InlineData(LayoutEngine.Sfdp)]
+    [InlineData(LayoutEngine.Twopi)]
+    [InlineData(LayoutEngine.Circo)]
+    public async Task The_force_directed_and_circular_engines_draw_no_node_on_top_of_another(LayoutEngine engine)
+    {
+        var options = Runner().Options with { Engine = engine };
+        foreach (var root in new[] { SampleGraphs.Seed(backward: true), SampleGraphs.Neuron(), SampleGraphs.SmallMlp() })
+        {
+            var result = await root.RenderAsync(OutputFormat.Plain, rendering: options, cancellationToken: TestContext.Current.CancellationToken);
+
+            Assert.NotEmpty(PlainLayout.Nodes(result.Output.Span));
+            Assert.Empty(PlainLayout.Overlaps(result.Output.Span));
+        }
+    }
+
     [Fact]
     public async Task The_installed_version_is_detected()
     {
