@@ -138,6 +138,7 @@ internal sealed class MgvizCommandLine
             {
                 ExpressionException e => (ExitCodes.UsageError, "error: " + e.Describe()),
                 UsageException e => (ExitCodes.UsageError, "error: " + e.Message),
+                SizeGuardException e => (ExitCodes.GraphTooLarge, "error: " + e.Message),
                 GraphTooLargeException e => (ExitCodes.GraphTooLarge, "error: " + e.Message),
                 GraphvizNotFoundException e => (ExitCodes.GraphvizNotFound, "error: " + e.Message),
                 RenderTimeoutException e => (ExitCodes.TimedOut, "error: " + e.Message),

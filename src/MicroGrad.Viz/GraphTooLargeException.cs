@@ -11,10 +11,9 @@ public sealed class GraphTooLargeException : RenderException
     /// <param name="limit">The limit it exceeds.</param>
     public GraphTooLargeException(int nodeCount, int limit)
         : base(
-            $"The drawing has {nodeCount} nodes, more than the limit of {limit}: the layout would take minutes and the picture would be unreadable. " +
-            "Make it smaller with the views: fold constants, collapse chains and terms (on by default above 200 values), " +
-            "collapse modules (DrawingOptions.Modules = Collapsed, mgviz --modules collapsed, optionally at --module-depth 1), " +
-            "or draw a part of the graph (mgviz --root NAME). To draw it anyway, raise RenderOptions.MaxNodes (mgviz --force or --max-nodes N).")
+            $"The drawing has {nodeCount} nodes, more than the limit of {limit} (RenderOptions.MaxNodes): the layout would take minutes and the picture would be unreadable. " +
+            "Make it smaller with the views of DrawingOptions: FoldConstants, CollapseChains and CollapseTerms (automatic above 200 values unless set to false), " +
+            "Modules = ModuleView.Collapsed (ModuleDepth = 1 collapses whole layers), or Focus on one value. To draw it anyway, raise RenderOptions.MaxNodes.")
     {
         NodeCount = nodeCount;
         Limit = limit;

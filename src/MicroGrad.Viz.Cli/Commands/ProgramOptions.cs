@@ -19,7 +19,7 @@ internal sealed class ProgramOptions
 
     public Option<string[]> Set { get; } = new("--set")
     {
-        Description = "Bind NAME to a number, making it an input leaf labelled NAME. Repeatable.",
+        Description = "Bind NAME to a number, making it an input leaf labelled NAME; it replaces a number the program assigns to NAME (a = 2), so a file can be re-run with other inputs. Repeatable.",
         HelpName = "NAME=NUMBER",
         Arity = ArgumentArity.ZeroOrMore,
     };

@@ -205,11 +205,18 @@ internal sealed class RenderCommand
 
         var renderer = new GraphRenderer(settings.Rendering with { Renderer = chosen ?? Renderer.Auto });
         RenderResult rendered;
-        await using (Spinner.Start(console, "Graphviz is laying out the graph…").ConfigureAwait(false))
+        try
         {
-            rendered = settings.Output is null
-                ? await renderer.RenderAsync(graph, settings.Format, cancellationToken).ConfigureAwait(false)
-                : await renderer.SaveAsync(graph, settings.Output, settings.Format, cancellationToken).ConfigureAwait(false);
+            await using (Spinner.Start(console, "Graphviz is laying out the graph…").ConfigureAwait(false))
+            {
+                rendered = settings.Output is null
+                    ? await renderer.RenderAsync(graph, settings.Format, cancellationToken).ConfigureAwait(false)
+                    : await renderer.SaveAsync(graph, settings.Output, settings.Format, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        catch (GraphTooLargeException e)
+        {
+            throw new SizeGuardException(e, settings.Drawing.FoldConstants == false);
         }
 
         foreach (var warning in rendered.Warnings)

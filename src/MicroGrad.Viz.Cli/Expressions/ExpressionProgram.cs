@@ -18,7 +18,10 @@ internal sealed class ExpressionProgram
         Inputs = inputs;
     }
 
-    /// <summary>Every leaf a name is bound to a number, in order: <c>--set</c> values first, then <c>name = number</c> statements.</summary>
+    /// <summary>
+    /// Every leaf a name is bound to a number, in order: <c>--set</c> values first, then <c>name = number</c>
+    /// statements; a <c>--set</c> replaces the number a statement gives the same name.
+    /// </summary>
     public IReadOnlyList<KeyValuePair<string, double>> Inputs { get; }
 
     /// <summary>Parses and checks a program.</summary>
@@ -65,10 +68,17 @@ internal sealed class ExpressionProgram
 
             if (defined.TryGetValue(name, out var earlier))
             {
+                if (earlier is null && LeafNumber(statement.Value) is not null)
+                {
+                    // --set replaces the number the program gives, so a file can be re-run with other inputs.
+                    defined[name] = statement.NameSpan;
+                    continue;
+                }
+
                 throw new ExpressionException(
                     earlier is { } first
                         ? $"'{name}' is assigned twice (first at line {first.Line}, column {first.Column})"
-                        : $"'{name}' is given with --set and assigned here; use one or the other",
+                        : $"--set gives '{name}', but the program computes it here; --set can replace only a number the program assigns (like '{name} = 2')",
                     statement.NameSpan);
             }
 

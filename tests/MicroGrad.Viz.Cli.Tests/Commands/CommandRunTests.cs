@@ -51,6 +51,31 @@ public class CommandRunTests
     }
 
     [Fact]
+    public async Task Set_overrides_a_number_in_a_program_file_and_help_says_so()
+    {
+        string file = Path.Combine(Path.GetTempPath(), $"mgviz-set-{Guid.NewGuid():N}.mg");
+        await File.WriteAllTextAsync(file, "# the seed\na = 2\nb = -3\nc = 10\nf = -2\ne = a*b\nd = e + c\nL = d*f\n", TestContext.Current.CancellationToken);
+        try
+        {
+            var console = new FakeConsole();
+            int code = await console.RunAsync("render", "-f", file, "--set", "a=3", "--format", "json");
+
+            Assert.Equal(ExitCodes.Success, code);
+            Assert.Contains("\"label\": \"a\",\n      \"op\": \"\",\n      \"constant\": false,\n      \"inputs\": [],\n      \"data\": 3,", console.Stdout, StringComparison.Ordinal);
+            Assert.Contains("\"label\": \"L\",", console.Stdout, StringComparison.Ordinal);
+            Assert.Contains("\"data\": -2,", console.Stdout, StringComparison.Ordinal); // L = (3*-3 + 10) * -2
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+
+        var help = new FakeConsole();
+        await help.RunAsync("render", "--help");
+        Assert.Contains("it replaces a number the program assigns to NAME", string.Join(' ', help.Stdout.Split((char[])[' ', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries)), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Render_reads_the_program_from_standard_input()
     {
         var console = new FakeConsole("# the seed\ne = a*b\nd = e + c\nL = d*f\n");
@@ -302,6 +327,27 @@ public class CommandRunTests
         Assert.Equal(ExitCodes.GraphTooLarge, code);
         Assert.Contains("10 nodes, more than the limit of 4", console.Error.ToString(), StringComparison.Ordinal);
         Assert.Equal(string.Empty, console.Stdout);
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task The_size_guard_speaks_in_mgviz_options(bool plain)
+    {
+        var console = new FakeConsole();
+        string[] arguments = ["render", Seed, "--set", "a=2", "--set", "b=-3", "--set", "c=10", "--set", "f=-2", "--format", "svg", "--renderer", "inprocess", "--max-nodes", "4"];
+
+        int code = await console.RunAsync(plain ? [.. arguments, "--plain"] : arguments);
+
+        string error = console.Error.ToString();
+        Assert.Equal(ExitCodes.GraphTooLarge, code);
+        Assert.StartsWith("mgviz: error: the drawing has 10 nodes, more than the limit of 4 (--max-nodes):", error, StringComparison.Ordinal);
+        Assert.Contains("--modules collapsed (add --module-depth 1 to collapse whole layers), --focus NAME, or draw part of the program with --root NAME. To draw it anyway: --force, or --max-nodes N.", error, StringComparison.Ordinal);
+        Assert.Equal(plain, error.Contains("--plain turned the automatic views off", StringComparison.Ordinal));
+        foreach (string libraryWord in new[] { "DrawingOptions", "RenderOptions", "ModuleView", "on by default" })
+        {
+            Assert.DoesNotContain(libraryWord, error, StringComparison.Ordinal);
+        }
     }
 
     [Fact]

@@ -95,11 +95,30 @@ public class ExpressionProgramTests
         Assert.Equal(-8.0, second.Data);
     }
 
+    [Fact]
+    public void Set_replaces_a_number_the_program_assigns()
+    {
+        // The seed with a = 3 instead of 2: e = -9, d = 1, L = -2; dL/da = b*f = 6, dL/db = a*f = -6.
+        const string file = "a = 2\nb = -3\nc = 10\nf = -2\ne = a*b\nd = e + c\nL = d*f\n";
+
+        var program = ExpressionProgram.Create(file, ["a=3"], null);
+        var (root, leaves) = program.Build();
+        root.Backward();
+
+        Assert.Equal(-2.0, root.Data);
+        Assert.Equal(6.0, leaves["a"].Grad);
+        Assert.Equal(-6.0, leaves["b"].Grad);
+        Assert.Equal(["a", "b", "c", "f"], program.Inputs.Select(i => i.Key));
+        Assert.Equal(3.0, program.Inputs[0].Value);
+        Assert.Equal(4, root.TopologicalOrder().Count(v => v.Op.Length == 0));
+    }
+
     [Theory]
     [InlineData("e = a*b; d = e + q", new string[0], "unknown name 'a': assign it before this line or give it with --set a=NUMBER")]
     [InlineData("d = e + 1; e = 2", new string[0], "unknown name 'e': assign it before this line or give it with --set e=NUMBER")]
     [InlineData("a = 1; a = 2", new string[0], "'a' is assigned twice (first at line 1, column 1)")]
-    [InlineData("a = 1; b = a * 2", new[] { "a=3" }, "'a' is given with --set and assigned here; use one or the other")]
+    [InlineData("x = 1; a = x * 2; b = a * 2", new[] { "a=3" }, "--set gives 'a', but the program computes it here; --set can replace only a number the program assigns (like 'a = 2')")]
+    [InlineData("a = 1; a = 2", new[] { "a=3" }, "'a' is assigned twice (first at line 1, column 1)")]
     [InlineData("a = 1; b = a", new string[0], "'b = a' would only rename a value; write an operation (e.g. 'b = a * 1')")]
     public void Naming_mistakes_point_at_the_program(string source, string[] sets, string message)
     {
