@@ -58,11 +58,14 @@ public static class MoonsDemo
         }
 
         var output = new ExampleOutput(options.OutputFolder, log);
-        string boundary = DecisionBoundary(model, points, labels, output.PathOf("decision-boundary.svg"), out var boundaryCsv);
+        UseBundledFont();
+        await log.WriteLineAsync($"writing to {output.Folder}:").ConfigureAwait(false);
+        DecisionBoundary(model, points, labels, output.PathOf("decision-boundary.svg"), out var boundaryCsv);
         await File.WriteAllTextAsync(output.PathOf("decision-boundary.csv"), boundaryCsv).ConfigureAwait(false);
-        await log.WriteLineAsync($"  decision boundary: {boundary} (data: {output.PathOf("decision-boundary.csv")})").ConfigureAwait(false);
-        string curve = TrainingCurve(losses, accuracies, output.PathOf("training.svg"));
-        await log.WriteLineAsync($"  loss and accuracy: {curve}").ConfigureAwait(false);
+        await Wrote(log, output, "decision-boundary.svg", "the model's class over the plane, with the points").ConfigureAwait(false);
+        await Wrote(log, output, "decision-boundary.csv", "the boundary picture's cells as runs: y, x from, x to, class").ConfigureAwait(false);
+        TrainingCurve(losses, accuracies, output.PathOf("training.svg"));
+        await Wrote(log, output, "training.svg", "loss and accuracy per step").ConfigureAwait(false);
 
         // One forward pass of the trained model on one point, with the L2 term, and a whole training
         // step: the large graphs. Drawn with the views the renderer picks for their size.
@@ -73,29 +76,62 @@ public static class MoonsDemo
         var values = pointLoss.TopologicalOrder();
         int edges = values.Sum(v => v.Inputs.Count);
         await log.WriteLineAsync($"  one forward pass on one point: {values.Count} values, {edges} edges").ConfigureAwait(false);
-        await DrawLargeAsync(pointLoss, output, "one-point", log).ConfigureAwait(false);
+        await DrawLargeAsync(pointLoss, output, "one-point", nodeForNode: true, log).ConfigureAwait(false);
 
         var (stepLoss, _) = Loss(model, points, labels);
         stepLoss.Label = "loss";
         stepLoss.Backward();
         await log.WriteLineAsync($"  one training step: {stepLoss.TopologicalOrder().Count} values").ConfigureAwait(false);
-        await DrawLargeAsync(stepLoss, output, "training-step", log).ConfigureAwait(false);
+        await DrawLargeAsync(stepLoss, output, "training-step", options.NodeForNode, log).ConfigureAwait(false);
 
         return new MoonsResults(lines, losses, accuracies, boundaryCsv, values.Count, edges);
     }
 
-    /// <summary>Writes the DOT of a large graph (node-for-node and with the automatic views) and times Graphviz on the latter.</summary>
-    private static async Task DrawLargeAsync(Value root, ExampleOutput output, string name, TextWriter log)
+    /// <summary>Writes the DOT and SVG of a large graph with the automatic views, timing Graphviz, and optionally its node-for-node DOT.</summary>
+    private static async Task DrawLargeAsync(Value root, ExampleOutput output, string name, bool nodeForNode, TextWriter log)
     {
         var plain = new DrawingOptions { FoldConstants = false, CollapseChains = false, CollapseTerms = false, Modules = ModuleView.None };
-        await root.SaveDrawingAsync(output.PathOf(name + "-plain.dot"), plain).ConfigureAwait(false);
+        int plainNodes = ValueGraphWriter.ToDotGraph(root, plain).NodeCount;
+        if (nodeForNode)
+        {
+            await root.SaveDrawingAsync(output.PathOf(name + "-plain.dot"), plain).ConfigureAwait(false);
+            await Wrote(log, output, name + "-plain.dot", $"node for node, {plainNodes} nodes (too many for a layout)").ConfigureAwait(false);
+        }
+        else
+        {
+            await log.WriteLineAsync($"    node for node it has {plainNodes} nodes (--node-for-node writes {name}-plain.dot)").ConfigureAwait(false);
+        }
+
         var graph = ValueGraphWriter.ToDotGraph(root);
         await root.SaveDrawingAsync(output.PathOf(name + ".dot")).ConfigureAwait(false);
-        await log.WriteLineAsync($"    node for node: {ValueGraphWriter.ToDotGraph(root, plain).NodeCount} nodes ({name}-plain.dot); default views: {graph.NodeCount} nodes ({name}.dot)").ConfigureAwait(false);
+        await Wrote(log, output, name + ".dot", $"with the default views, {graph.NodeCount} nodes").ConfigureAwait(false);
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var svg = await root.SaveDrawingAsync(output.PathOf(name + ".svg")).ConfigureAwait(false);
         string which = svg.Renderer == Renderer.InProcess ? "Graphviz in-process" : "Graphviz";
-        await log.WriteLineAsync(string.Create(Invariant, $"    {which} drew {name}.svg in {clock.Elapsed.TotalSeconds:0.00} s")).ConfigureAwait(false);
+        await Wrote(log, output, name + ".svg", string.Create(Invariant, $"drawn by {which} in {clock.Elapsed.TotalSeconds:0.00} s")).ConfigureAwait(false);
+    }
+
+    /// <summary>Says which file was written, how big it is, and what it holds.</summary>
+    private static Task Wrote(TextWriter log, ExampleOutput output, string name, string what)
+    {
+        long bytes = new FileInfo(output.PathOf(name)).Length;
+        string size = bytes >= 1 << 20
+            ? string.Create(Invariant, $"{bytes / (1024.0 * 1024.0):0.0} MB")
+            : string.Create(Invariant, $"{Math.Max(1, (bytes + 512) / 1024)} KB");
+        return log.WriteLineAsync($"  {name} ({size}): {what}");
+    }
+
+    /// <summary>
+    /// The plots' text in Liberation Sans, the font the in-process Graphviz bundles: the native Skia
+    /// that comes with it has no access to system fonts, and a plot without a font has no text.
+    /// </summary>
+    private static void UseBundledFont()
+    {
+        const string name = "Liberation Sans";
+        string file = Path.Combine(AppContext.BaseDirectory, "fonts", "LiberationSans-Regular.ttf");
+        ScottPlot.Fonts.AddFontFile(name, file, bold: false);
+        ScottPlot.Fonts.AddFontFile(name, file, bold: true); // titles ask for bold; the regular face stands in
+        ScottPlot.Fonts.Default = name;
     }
 
     /// <summary>SVM max-margin loss averaged over the batch, plus 1e-4 · Σ p², and the accuracy.</summary>
@@ -143,24 +179,43 @@ public static class MoonsDemo
         return [.. json.RootElement.GetProperty("parameters").EnumerateArray().Select(e => e.GetDouble())];
     }
 
-    /// <summary>The demo's contour plot: the model's class over a 0.25 grid, with the points on top.</summary>
-    private static string DecisionBoundary(Mlp model, double[][] points, double[] labels, string path, out string csv)
+    /// <summary>
+    /// The demo's contour plot: the model's class over a grid of <see cref="BoundaryStep"/> cells, with
+    /// the points on top. Each row's cells of one class are drawn as one rectangle, so a fine grid
+    /// stays a small picture; the CSV lists exactly those rectangles.
+    /// </summary>
+    private static void DecisionBoundary(Mlp model, double[][] points, double[] labels, string path, out string csv)
     {
-        const double h = 0.25;
+        const double h = BoundaryStep;
         double xMin = points.Min(p => p[0]) - 1, xMax = points.Max(p => p[0]) + 1;
         double yMin = points.Min(p => p[1]) - 1, yMax = points.Max(p => p[1]) + 1;
+        int columns = (int)Math.Ceiling((xMax - xMin) / h), rows = (int)Math.Ceiling((yMax - yMin) / h);
         var plot = new ScottPlot.Plot();
-        var data = new StringBuilder("x,y,class\n");
-        for (int i = 0; xMin + (i * h) < xMax; i++)
+        var data = new StringBuilder("y,x_from,x_to,class\n");
+        for (int j = 0; j < rows; j++)
         {
-            for (int j = 0; yMin + (j * h) < yMax; j++)
+            double y = yMin + (j * h);
+            int start = 0;
+            bool? runPositive = null;
+            for (int i = 0; i <= columns; i++)
             {
-                double x = xMin + (i * h), y = yMin + (j * h);
-                bool positive = model.Forward(x, y)[0].Data > 0;
-                data.Append(string.Create(Invariant, $"{x:R},{y:R},{(positive ? 1 : -1)}\n"));
-                var cell = plot.Add.Rectangle(x, x + h, y, y + h);
-                cell.FillColor = positive ? ScottPlot.Color.FromHex("#f4c7c3") : ScottPlot.Color.FromHex("#c6dbef");
-                cell.LineWidth = 0;
+                bool? positive = i < columns ? model.Forward(xMin + ((i + 0.5) * h), y + (h / 2))[0].Data > 0 : null;
+                if (positive == runPositive)
+                {
+                    continue;
+                }
+
+                if (runPositive is bool run)
+                {
+                    double from = xMin + (start * h), to = xMin + (i * h);
+                    data.Append(string.Create(Invariant, $"{y:R},{from:R},{to:R},{(run ? 1 : -1)}\n"));
+                    // Half a cell taller than the row, under the next row: no hairline seams between rows.
+                    var cell = plot.Add.Rectangle(from, to, y, y + (1.5 * h));
+                    cell.FillColor = run ? ScottPlot.Color.FromHex("#f4c7c3") : ScottPlot.Color.FromHex("#c6dbef");
+                    cell.LineWidth = 0;
+                }
+
+                (start, runPositive) = (i, positive);
             }
         }
 
@@ -175,14 +230,17 @@ public static class MoonsDemo
             scatter.LegendText = label > 0 ? "label +1" : "label -1";
         }
 
+        plot.ShowLegend(ScottPlot.Edge.Right);
         plot.Title("Decision boundary of MLP(2, 16, 16, 1)");
-        plot.Axes.SetLimits(xMin, xMax, yMin, yMax);
-        plot.SaveSvg(path, 640, 480);
+        plot.Axes.SetLimits(xMin, xMin + (columns * h), yMin, yMin + (rows * h));
+        plot.SaveSvg(path, 720, 480);
         csv = data.ToString();
-        return path;
     }
 
-    private static string TrainingCurve(List<double> losses, List<double> accuracies, string path)
+    /// <summary>The side of a decision-boundary cell (micrograd's demo uses 0.25, which looks blocky).</summary>
+    public const double BoundaryStep = 0.05;
+
+    private static void TrainingCurve(List<double> losses, List<double> accuracies, string path)
     {
         double[] steps = [.. Enumerable.Range(0, losses.Count).Select(i => (double)i)];
         var plot = new ScottPlot.Plot();
@@ -192,10 +250,11 @@ public static class MoonsDemo
         loss.LegendText = "loss";
         var accuracy = plot.Add.ScatterLine(steps, accuracyValues);
         accuracy.LegendText = "accuracy";
-        plot.ShowLegend();
+
+        // Beside the data, not over it: both curves end at the right edge.
+        plot.ShowLegend(ScottPlot.Edge.Right);
         plot.XLabel("step");
         plot.Title("Training on the moons");
-        plot.SaveSvg(path, 640, 400);
-        return path;
+        plot.SaveSvg(path, 720, 400);
     }
 }

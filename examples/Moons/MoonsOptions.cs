@@ -2,10 +2,10 @@ using System.Globalization;
 
 namespace MicroGrad.Examples;
 
-/// <summary>The demo's command line: <c>--data PATH --init PATH --seed N --steps N --out FOLDER</c>.</summary>
+/// <summary>The demo's command line: <c>--data PATH --init PATH --seed N --steps N --out FOLDER --node-for-node</c>.</summary>
 public sealed record MoonsOptions
 {
-    public const string Usage = "usage: moons [--data PATH] [--init PATH | --seed N] [--steps N] [--out FOLDER]";
+    public const string Usage = "usage: moons [--data PATH] [--init PATH | --seed N] [--steps N] [--out FOLDER] [--node-for-node]";
 
     /// <summary>The data set; default micrograd's 100 moons points.</summary>
     public string DataPath { get; init; } = Path.Combine(AppContext.BaseDirectory, "data", "moons100.csv");
@@ -22,6 +22,9 @@ public sealed record MoonsOptions
     /// <summary>Where pictures go; default out/moons.</summary>
     public string OutputFolder { get; init; } = Path.Combine("out", "moons");
 
+    /// <summary>Also write the node-for-node DOT of a whole training step (about 13 MB); default off.</summary>
+    public bool NodeForNode { get; init; }
+
     public static MoonsOptions Parse(IReadOnlyList<string> args)
     {
         var options = new MoonsOptions();
@@ -35,6 +38,7 @@ public sealed record MoonsOptions
                 "--seed" => options with { InitPath = null, Seed = Number(args[i], Value(), 0) },
                 "--steps" => options with { Steps = Number(args[i], Value(), 1) },
                 "--out" => options with { OutputFolder = Value() },
+                "--node-for-node" => options with { NodeForNode = true },
                 _ => throw new ArgumentException($"unknown argument '{args[i]}'"),
             };
         }

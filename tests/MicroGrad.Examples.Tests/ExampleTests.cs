@@ -1,8 +1,10 @@
+using System.Text.RegularExpressions;
+using System.Xml.Linq;
 using MicroGrad.Viz.Tests.TestSupport;
 
 namespace MicroGrad.Examples.Tests;
 
-/// <summary>Each example runs and gives the reference numbers of the brief (section 7).</summary>
+/// <summary>Each example runs and gives the reference numbers of the seed notebook, the lecture and micrograd's demo.ipynb.</summary>
 public sealed class ExampleTests : IDisposable
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("mgviz-examples-").FullName;
@@ -67,7 +69,57 @@ public sealed class ExampleTests : IDisposable
         Assert.True(File.Exists(Path.Combine(_folder, "decision-boundary.svg")));
         Assert.True(File.Exists(Path.Combine(_folder, "training.svg")));
         Assert.True(File.Exists(Path.Combine(_folder, "one-point.dot")));
+
+        // Every file it writes is named with its size; the 13 MB node-for-node DOT only on request.
+        string said = log.ToString();
+        foreach (string file in Directory.GetFiles(_folder).Select(f => Path.GetFileName(f)))
+        {
+            Assert.Matches($@"\n  {Regex.Escape(file)} \(\d+ [KM]B\): ", said);
+        }
+
+        Assert.False(File.Exists(Path.Combine(_folder, "training-step-plain.dot")));
+        Assert.Contains("node for node it has 130889 nodes (--node-for-node writes training-step-plain.dot)", said, StringComparison.Ordinal);
+        Assert.True(MoonsOptions.Parse(["--node-for-node"]).NodeForNode);
     }
+
+    [Fact]
+    public async Task The_moons_plots_have_their_text_and_legends_beside_the_data()
+    {
+        using var log = new StringWriter();
+
+        await MoonsDemo.RunAsync(new MoonsOptions { Steps = 3, OutputFolder = _folder }, log);
+
+        var training = XDocument.Load(Path.Combine(_folder, "training.svg"));
+        var boundary = XDocument.Load(Path.Combine(_folder, "decision-boundary.svg"));
+        Assert.Superset(new HashSet<string> { "Training on the moons", "step", "loss", "accuracy" }, Texts(training));
+        Assert.Superset(new HashSet<string> { "Decision boundary of MLP(2, 16, 16, 1)", "label -1", "label +1" }, Texts(boundary));
+        Assert.False(Overlap(DataArea(training), LegendArea(training, "loss")), "the training plot's legend covers its data");
+        Assert.False(Overlap(DataArea(boundary), LegendArea(boundary, "label -1")), "the boundary plot's legend covers its data");
+    }
+
+    private static XName Svg(string name) => XName.Get(name, "http://www.w3.org/2000/svg");
+
+    private static HashSet<string> Texts(XDocument svg) => [.. svg.Descendants(Svg("text")).Select(t => t.Value.Trim())];
+
+    /// <summary>ScottPlot clips the plotted data to the first clip rectangle, the legend's entries to one of their own.</summary>
+    private static (double X, double Y, double Width, double Height) DataArea(XDocument svg) =>
+        Rect(svg.Descendants(Svg("clipPath")).First().Element(Svg("rect"))!);
+
+    private static (double X, double Y, double Width, double Height) LegendArea(XDocument svg, string entry)
+    {
+        var group = svg.Descendants(Svg("g")).Single(g => g.Elements(Svg("text")).Any(t => t.Value.Trim() == entry));
+        string id = group.Attribute("clip-path")!.Value["url(#".Length..^1];
+        return Rect(svg.Descendants(Svg("clipPath")).Single(c => c.Attribute("id")?.Value == id).Element(Svg("rect"))!);
+    }
+
+    private static (double X, double Y, double Width, double Height) Rect(XElement rect)
+    {
+        double Number(string name) => double.Parse(rect.Attribute(name)!.Value, System.Globalization.CultureInfo.InvariantCulture);
+        return (Number("x"), Number("y"), Number("width"), Number("height"));
+    }
+
+    private static bool Overlap((double X, double Y, double Width, double Height) a, (double X, double Y, double Width, double Height) b) =>
+        a.X < b.X + b.Width && b.X < a.X + a.Width && a.Y < b.Y + b.Height && b.Y < a.Y + a.Height;
 
     [Fact]
     public async Task The_moons_demo_learns_the_moons_and_its_boundary_matches_the_docs()
@@ -79,8 +131,8 @@ public sealed class ExampleTests : IDisposable
         Assert.Equal(100, results.Losses.Count);
         Assert.Equal(1.0, results.Accuracies[^1]);
         Assert.True(results.Losses[^1] < results.Losses[0] / 10);
-        // Forward pass on one point with the L2 term: the brief counts 1,666 values in micrograd, whose
-        // sums start from an extra constant 0; ours start from the first term.
+        // Forward pass on one point with the L2 term: micrograd's graph has 1,666 values (its sums start
+        // from an extra constant 0; ours start from the first term).
         Assert.InRange(results.GraphValues, 1600, 1666);
 
         string committed = DocsImage("decision-boundary.csv");
@@ -93,6 +145,23 @@ public sealed class ExampleTests : IDisposable
         Assert.True(
             results.BoundaryCsv == await File.ReadAllTextAsync(committed, TestContext.Current.CancellationToken),
             "docs/images/decision-boundary.csv is stale: run tools/update-docs-images.sh");
+
+        // A fine grid (micrograd's 0.25 looked blocky): rows 0.05 apart, each row's runs tiling it.
+        var rows = results.BoundaryCsv.Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(1)
+            .Select(line => line.Split(',').Select(f => double.Parse(f, System.Globalization.CultureInfo.InvariantCulture)).ToArray())
+            .GroupBy(r => r[0]).OrderBy(g => g.Key).ToList();
+        Assert.True(rows.Count >= 60, $"{rows.Count} rows");
+        for (int i = 1; i < rows.Count; i++)
+        {
+            Assert.Equal(0.05, rows[i].Key - rows[i - 1].Key, 1e-9);
+            var runs = rows[i].ToList();
+            Assert.Equal(rows[0].First()[1], runs[0][1]);
+            for (int k = 1; k < runs.Count; k++)
+            {
+                Assert.Equal(runs[k - 1][2], runs[k][1]);
+                Assert.NotEqual(runs[k - 1][3], runs[k][3]);
+            }
+        }
     }
 
     [Fact]
