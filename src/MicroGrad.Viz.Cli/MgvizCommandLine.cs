@@ -17,7 +17,8 @@ internal sealed class MgvizCommandLine
         Examples:
           mgviz render "e = a*b; d = e + c; L = d*f" --set a=2 --set b=-3 --set c=10 --set f=-2 -o L.svg
           mgviz render "o = tanh(x1*w1 + x2*w2 + b)" --set x1=2 --set x2=0 --set w1=-3 --set w2=1 --set b=6.8813735870195432 --color-grad -o neuron.png
-          mgviz render -f model.mg --format json > graph.json
+          mgviz render -f examples/programs/seed.mg --set a=3 --format json > graph.json
+          mgviz render -f examples/programs/seed.mg -o seed.svg --watch
           mgviz gradcheck "y = x**3 / (1 + exp(-x))" --set x=0.5
           mgviz doctor
         """;

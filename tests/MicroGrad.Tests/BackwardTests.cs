@@ -1,6 +1,6 @@
 namespace MicroGrad.Tests;
 
-/// <summary>The reference numbers of section 7 of the brief: the seed notebook, the lecture and micrograd's own tests.</summary>
+/// <summary>Reference numbers from the seed notebook, the lecture ("The spelled-out intro to neural networks and backpropagation: building micrograd") and micrograd's own tests (test/test_engine.py).</summary>
 public class BackwardTests
 {
     private static (Value A, Value B, Value C, Value E, Value D, Value F, Value L) SeedGraph()

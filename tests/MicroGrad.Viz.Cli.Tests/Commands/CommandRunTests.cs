@@ -75,6 +75,54 @@ public class CommandRunTests
         Assert.Contains("it replaces a number the program assigns to NAME", string.Join(' ', help.Stdout.Split((char[])[' ', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries)), StringComparison.Ordinal);
     }
 
+    private static string Program(string name) => Path.Combine(Snapshot.RepositoryRoot, "examples", "programs", name);
+
+    private static async Task<Dictionary<string, (double Data, double Grad)>> LabelledValuesAsync(params string[] args)
+    {
+        var console = new FakeConsole();
+        Assert.Equal(ExitCodes.Success, await console.RunAsync([.. args, "--format", "json"]));
+        using var json = System.Text.Json.JsonDocument.Parse(console.Stdout);
+        return json.RootElement.GetProperty("values").EnumerateArray()
+            .Where(v => v.GetProperty("label").ValueKind == System.Text.Json.JsonValueKind.String)
+            .ToDictionary(v => v.GetProperty("label").GetString()!, v => (v.GetProperty("data").GetDouble(), v.GetProperty("grad").GetDouble()));
+    }
+
+    [Fact]
+    public async Task The_sample_seed_program_draws_the_readme_picture()
+    {
+        var console = new FakeConsole();
+
+        Assert.Equal(ExitCodes.Success, await console.RunAsync("render", "-f", Program("seed.mg")));
+
+        Assert.Equal(await File.ReadAllTextAsync(Path.Combine(Snapshot.RepositoryRoot, "docs", "images", "seed.dot"), TestContext.Current.CancellationToken), console.Stdout);
+    }
+
+    [Theory]
+    [InlineData("neuron.mg")]
+    [InlineData("neuron-exp.mg")]
+    public async Task The_sample_neuron_programs_give_the_lectures_numbers(string program)
+    {
+        var values = await LabelledValuesAsync("render", "-f", Program(program));
+
+        // The lecture: o = 0.7071 and the leaf gradients x1 -1.5, w1 1, x2 0.5, w2 0, b 0.5.
+        Assert.Equal(Math.Sqrt(0.5), values["o"].Data, 12);
+        Assert.Equal(-1.5, values["x1"].Grad, 12);
+        Assert.Equal(1.0, values["w1"].Grad, 12);
+        Assert.Equal(0.5, values["x2"].Grad, 12);
+        Assert.Equal(0.0, values["w2"].Grad, 12);
+        Assert.Equal(0.5, values["b"].Grad, 12);
+    }
+
+    [Fact]
+    public async Task The_commented_sample_program_draws_part_of_itself_with_root()
+    {
+        var values = await LabelledValuesAsync("render", "-f", Program("neuron-exp.mg"), "--root", "n");
+
+        Assert.Equal(["b", "n", "w1", "w2", "x1", "x2"], values.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(0.8813735870195432, values["n"].Data, 15); // -6 + 0 + 6.8813735870195432
+        Assert.Equal(1.0, values["n"].Grad);
+    }
+
     [Fact]
     public async Task Render_reads_the_program_from_standard_input()
     {

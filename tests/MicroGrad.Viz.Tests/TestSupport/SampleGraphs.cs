@@ -1,6 +1,6 @@
 namespace MicroGrad.Viz.Tests.TestSupport;
 
-/// <summary>The graphs of the seed notebook and the lecture (reference numbers in the brief, section 7).</summary>
+/// <summary>The graphs of the seed notebook and the lecture, with the numbers the lecture shows.</summary>
 internal static class SampleGraphs
 {
     /// <summary><c>L = (a*b + c) * f</c> with a=2, b=-3, c=10, f=-2, labelled as in the seed.</summary>
