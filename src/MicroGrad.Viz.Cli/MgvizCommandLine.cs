@@ -135,21 +135,28 @@ internal sealed class MgvizCommandLine
         catch (Exception exception)
 #pragma warning restore CA1031
         {
-            var (code, message) = exception switch
-            {
-                ExpressionException e => (ExitCodes.UsageError, "error: " + e.Describe()),
-                UsageException e => (ExitCodes.UsageError, "error: " + e.Message),
-                SizeGuardException e => (ExitCodes.GraphTooLarge, "error: " + e.Message),
-                GraphTooLargeException e => (ExitCodes.GraphTooLarge, "error: " + e.Message),
-                GraphvizNotFoundException e => (ExitCodes.GraphvizNotFound, "error: " + e.Message),
-                RenderTimeoutException e => (ExitCodes.TimedOut, "error: " + e.Message),
-                RenderException e => (ExitCodes.RenderFailed, "error: " + e.Message),
-                OperationCanceledException => (ExitCodes.Interrupted, "interrupted"),
-                IOException or UnauthorizedAccessException => (ExitCodes.FileError, "error: " + exception.Message),
-                _ => (ExitCodes.InternalError, $"internal error (please report it): {exception}"),
-            };
-            await console.Error.WriteLineAsync("mgviz: " + Bounded(message)).ConfigureAwait(false);
+            var (code, message) = Describe(exception);
+            await console.Error.WriteLineAsync("mgviz: " + message).ConfigureAwait(false);
             return code;
         }
+    }
+
+    /// <summary>The exit code and the bounded message (without the <c>mgviz: </c> prefix) of a failure.</summary>
+    internal static (int Code, string Message) Describe(Exception exception)
+    {
+        var (code, message) = exception switch
+        {
+            ExpressionException e => (ExitCodes.UsageError, "error: " + e.Describe()),
+            UsageException e => (ExitCodes.UsageError, "error: " + e.Message),
+            SizeGuardException e => (ExitCodes.GraphTooLarge, "error: " + e.Message),
+            GraphTooLargeException e => (ExitCodes.GraphTooLarge, "error: " + e.Message),
+            GraphvizNotFoundException e => (ExitCodes.GraphvizNotFound, "error: " + e.Message),
+            RenderTimeoutException e => (ExitCodes.TimedOut, "error: " + e.Message),
+            RenderException e => (ExitCodes.RenderFailed, "error: " + e.Message),
+            OperationCanceledException => (ExitCodes.Interrupted, "interrupted"),
+            IOException or UnauthorizedAccessException => (ExitCodes.FileError, "error: " + exception.Message),
+            _ => (ExitCodes.InternalError, $"internal error (please report it): {exception}"),
+        };
+        return (code, Bounded(message));
     }
 }

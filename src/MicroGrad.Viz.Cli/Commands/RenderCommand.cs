@@ -44,6 +44,7 @@ internal sealed class RenderCommand
     };
 
     private readonly Option<bool> _noBackward = new("--no-backward") { Description = "Draw the forward pass only (gradients stay 0)." };
+    private readonly Option<bool> _watch = new("--watch") { Description = "With -f FILE and -o PATH: draw again whenever FILE changes, until Ctrl+C; a mistake is reported and the last good drawing stays." };
 
     public RenderCommand()
     {
@@ -67,6 +68,7 @@ internal sealed class RenderCommand
         Command.Add(_title);
         Command.Add(_noBackward);
         Command.Add(_renderer);
+        Command.Add(_watch);
         _layout.AddTo(Command, layout: true);
     }
 
@@ -150,11 +152,27 @@ internal sealed class RenderCommand
             rendering = rendering with { Renderer = renderer };
         }
 
-        return new RenderSettings(program, output, format, drawing, rendering);
+        bool watch = result.GetValue(_watch);
+        if (watch && (program.Source.FilePath is null || program.Source.IsStandardInput))
+        {
+            throw new UsageException("--watch needs the program in a file: -f FILE");
+        }
+
+        if (watch && output is null)
+        {
+            throw new UsageException("--watch needs an output file: -o PATH");
+        }
+
+        return new RenderSettings(program, output, format, drawing, rendering, watch);
     }
 
     public static async Task<int> RunAsync(RenderSettings settings, ToolConsole console, CancellationToken cancellationToken)
     {
+        if (settings.Watch)
+        {
+            return await RenderWatch.RunAsync(settings, console, cancellationToken).ConfigureAwait(false);
+        }
+
         // The Graphviz is chosen here, once: the announcement below and the rendering agree.
         var format = OutputFormats.Get(settings.Format);
         Renderer? chosen = format.NeedsLayout ? new GraphRenderer(settings.Rendering).Choose(settings.Format) : null;

@@ -6,9 +6,11 @@ namespace MicroGrad.Viz.Cli.Commands;
 /// <param name="Format">What to write.</param>
 /// <param name="Drawing">How to draw.</param>
 /// <param name="Rendering">Which Graphviz and how to run it.</param>
+/// <param name="Watch">Draw again whenever the program file changes, until cancelled.</param>
 internal sealed record RenderSettings(
     ProgramSettings Program,
     string? Output,
     OutputFormat Format,
     DrawingOptions Drawing,
-    RenderOptions Rendering);
+    RenderOptions Rendering,
+    bool Watch = false);
