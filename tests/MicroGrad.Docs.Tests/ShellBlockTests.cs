@@ -128,6 +128,15 @@ public sealed class ShellBlockTests : IDisposable
         }
 
         string home = Directory.CreateDirectory(Path.Combine(_folder, "home")).FullName;
+
+        // The user's NuGet sources come along (a machine may reach nuget.org through a configured mirror).
+        string userNuGet = Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "NuGet", "NuGet.Config");
+        if (File.Exists(userNuGet))
+        {
+            string copy = Directory.CreateDirectory(Path.Combine(home, ".nuget", "NuGet")).FullName;
+            File.Copy(userNuGet, Path.Combine(copy, "NuGet.Config"));
+        }
+
         string packages = Environment.GetEnvironmentVariable("NUGET_PACKAGES") is { Length: > 0 } configured
             ? configured
             : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
