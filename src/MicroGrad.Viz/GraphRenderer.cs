@@ -54,7 +54,9 @@ public sealed class GraphRenderer
             return Renderer.Native;
         }
 
-        return InProcess is { } inProcess && inProcess.Formats.Contains(format) ? Renderer.InProcess : Renderer.Native;
+        // A page embeds Graphviz's SVG: whoever draws SVG draws it.
+        var drawn = format == OutputFormat.Html ? OutputFormat.Svg : format;
+        return InProcess is { } inProcess && inProcess.Formats.Contains(drawn) ? Renderer.InProcess : Renderer.Native;
     }
 
     /// <summary>Renders a drawing in memory.</summary>
@@ -119,10 +121,12 @@ public sealed class GraphRenderer
     }
 
     /// <summary>The DOT text of a drawing, once its format is known to be one this type writes.</summary>
-    private static string DotSourceOf(DotGraph graph, OutputFormat format) =>
-        format == OutputFormat.Json
-            ? throw new NotSupportedException("The graph export (json) is written from the Value graph, not a drawing: use SaveDrawingAsync or ValueGraphJson.")
-            : DotWriter.ToDot(graph);
+    private static string DotSourceOf(DotGraph graph, OutputFormat format) => format switch
+    {
+        OutputFormat.Json => throw new NotSupportedException("The graph export (json) is written from the Value graph, not a drawing: use SaveDrawingAsync or ValueGraphJson."),
+        OutputFormat.Html => throw new NotSupportedException("The step-through page (html) is written from the Value graph, not a drawing: use SaveDrawingAsync or ValueGraphHtml."),
+        _ => DotWriter.ToDot(graph),
+    };
 
     private static void RequireLayout(OutputFormat format)
     {

@@ -29,4 +29,10 @@ public enum OutputFormat
 
     /// <summary>DOT with Graphviz's layout positions (<c>-Tdot</c>); no file extension names it (<c>.dot</c> is the DOT itself): ask for it by name, <c>graphviz-dot</c>.</summary>
     GraphvizDot,
+
+    /// <summary>
+    /// A self-contained page that steps through the backward pass (<c>.html</c>, <c>.htm</c>): Graphviz's SVG
+    /// with a script; written from the <see cref="Value"/> graph (<see cref="ValueGraphHtml"/>).
+    /// </summary>
+    Html,
 }

@@ -18,12 +18,13 @@ public static class OutputFormats
         new(OutputFormat.Plain, "plain", [".plain"], "plain", "Graphviz's plain text layout"),
         new(OutputFormat.GraphvizJson, "graphviz-json", [], "json", "Graphviz's own JSON with the layout"),
         new(OutputFormat.GraphvizDot, "graphviz-dot", [], "dot", "DOT with Graphviz's layout positions"),
+        new(OutputFormat.Html, "html", [".html", ".htm"], null, "a page that steps through the backward pass (works offline)"),
     ];
 
-    /// <summary>The names, comma-separated, for messages: <c>svg, png, pdf, dot, json, xdot, plain, graphviz-json, graphviz-dot</c>.</summary>
+    /// <summary>The names, comma-separated, for messages: <c>svg, png, pdf, dot, json, xdot, plain, graphviz-json, graphviz-dot, html</c>.</summary>
     public static string Names => string.Join(", ", All.Select(f => f.Name));
 
-    /// <summary>The file extensions, space-separated, for messages: <c>.svg .png .pdf .dot .gv .json .xdot .plain</c>.</summary>
+    /// <summary>The file extensions, space-separated, for messages: <c>.svg .png .pdf .dot .gv .json .xdot .plain .html .htm</c>.</summary>
     public static string Extensions => string.Join(' ', All.SelectMany(f => f.Extensions));
 
     /// <summary>The row of a format.</summary>

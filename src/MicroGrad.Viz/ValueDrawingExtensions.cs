@@ -47,6 +47,11 @@ public static class ValueDrawingExtensions
             return new RenderResult(format, [], target, [], null);
         }
 
+        if (format == OutputFormat.Html)
+        {
+            return await ValueGraphHtml.SaveAsync(root, path, drawing, rendering, cancellationToken).ConfigureAwait(false);
+        }
+
         return await new GraphRenderer(rendering).SaveAsync(ValueGraphWriter.ToDotGraph(root, drawing), path, format, cancellationToken).ConfigureAwait(false);
     }
 
@@ -75,6 +80,11 @@ public static class ValueDrawingExtensions
             using var buffer = new MemoryStream();
             ValueGraphJson.Write(root, buffer);
             return Task.FromResult(new RenderResult(format, buffer.ToArray(), null, [], null));
+        }
+
+        if (format == OutputFormat.Html)
+        {
+            return ValueGraphHtml.RenderAsync(root, drawing, rendering, cancellationToken);
         }
 
         return new GraphRenderer(rendering).RenderAsync(ValueGraphWriter.ToDotGraph(root, drawing), format, cancellationToken);

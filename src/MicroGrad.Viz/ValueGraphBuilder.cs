@@ -41,6 +41,12 @@ internal sealed class ValueGraphBuilder
         _gradientScale = _options.ColorByGradient ? GradientPalette.Scale(plan.Order.Select(v => v.Grad)) : 0;
     }
 
+    /// <summary>After building: the id of each value's own node, by index in the plan's order (null when another node draws it).</summary>
+    public IReadOnlyList<string?> NodeIds => _ids;
+
+    /// <summary>After building: the id of each value's operator node, by index (null for leaves and values without one).</summary>
+    public IReadOnlyList<string?> OperatorIds => _opIds;
+
     /// <summary>Builds the DOT model.</summary>
     public DotGraph Build()
     {

@@ -58,16 +58,19 @@ public class OutputFormatsTests
     public void Every_format_has_one_row_and_the_lists_read_as_help_prints_them()
     {
         Assert.Equal(Enum.GetValues<OutputFormat>().Order(), OutputFormats.All.Select(f => f.Format).Order());
-        Assert.Equal("svg, png, pdf, dot, json, xdot, plain, graphviz-json, graphviz-dot", OutputFormats.Names);
-        Assert.Equal(".svg .png .pdf .dot .gv .json .xdot .plain", OutputFormats.Extensions);
+        Assert.Equal("svg, png, pdf, dot, json, xdot, plain, graphviz-json, graphviz-dot, html", OutputFormats.Names);
+        Assert.Equal(".svg .png .pdf .dot .gv .json .xdot .plain .html .htm", OutputFormats.Extensions);
     }
 
     [Fact]
     public void Graphviz_is_asked_only_for_its_own_format_names()
     {
-        // What reaches Graphviz's -T: json means Graphviz's JSON; dot and json of our own need no Graphviz.
-        Assert.Equal(["svg", "png", "pdf", "xdot", "plain", "json", "dot"], OutputFormats.All.Where(f => f.NeedsLayout).Select(f => f.GraphvizName));
+        // What reaches Graphviz's -T: json means Graphviz's JSON; dot and json of our own need no Graphviz;
+        // the page needs a layout (it embeds Graphviz's SVG) but is not a Graphviz format.
+        Assert.Equal(["svg", "png", "pdf", "xdot", "plain", "json", "dot", null], OutputFormats.All.Where(f => f.NeedsLayout).Select(f => f.GraphvizName));
         Assert.Equal("json", MicroGrad.Viz.Graphviz.GraphvizNames.Name(OutputFormat.GraphvizJson));
         Assert.Throws<ArgumentOutOfRangeException>(() => MicroGrad.Viz.Graphviz.GraphvizNames.Name(OutputFormat.Json));
+        Assert.Throws<ArgumentOutOfRangeException>(() => MicroGrad.Viz.Graphviz.GraphvizNames.Name(OutputFormat.Html));
+        Assert.DoesNotContain(OutputFormat.Html, new MicroGrad.Viz.Graphviz.NativeGraphviz().Formats);
     }
 }

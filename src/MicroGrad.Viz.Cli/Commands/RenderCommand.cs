@@ -227,9 +227,14 @@ internal sealed class RenderCommand
         {
             await using (Spinner.Start(console, "Graphviz is laying out the graph…").ConfigureAwait(false))
             {
-                rendered = settings.Output is null
-                    ? await renderer.RenderAsync(graph, settings.Format, cancellationToken).ConfigureAwait(false)
-                    : await renderer.SaveAsync(graph, settings.Output, settings.Format, cancellationToken).ConfigureAwait(false);
+                var rendering = renderer.Options;
+                rendered = (settings.Format, settings.Output) switch
+                {
+                    (OutputFormat.Html, null) => await ValueGraphHtml.RenderAsync(root, settings.Drawing, rendering, cancellationToken).ConfigureAwait(false),
+                    (OutputFormat.Html, { } path) => await ValueGraphHtml.SaveAsync(root, path, settings.Drawing, rendering, cancellationToken).ConfigureAwait(false),
+                    (_, null) => await renderer.RenderAsync(graph, settings.Format, cancellationToken).ConfigureAwait(false),
+                    (_, { } path) => await renderer.SaveAsync(graph, path, settings.Format, cancellationToken).ConfigureAwait(false),
+                };
             }
         }
         catch (GraphTooLargeException e)

@@ -17,7 +17,7 @@ public sealed partial class NativeGraphviz : IGraphvizBackend
     private const int MaxStandardErrorChars = 1 << 20;
 
     private static readonly OutputFormat[] s_formats =
-        [.. OutputFormats.All.Where(f => f.NeedsLayout).Select(f => f.Format)];
+        [.. OutputFormats.All.Where(f => f.GraphvizName is not null).Select(f => f.Format)];
 
     /// <summary>Creates the backend.</summary>
     /// <param name="dotPath">The <c>dot</c> executable; <see langword="null"/> to use <c>MGVIZ_DOT</c>, then <c>PATH</c> and the usual install folders.</param>

@@ -108,9 +108,9 @@ public class CommandLineParsingTests
     }
 
     [Theory]
-    [InlineData(new[] { "y = x", "-o", "out.bmp" }, "cannot tell the format from 'out.bmp'; use .svg .png .pdf .dot .gv .json .xdot .plain or --format")]
-    [InlineData(new[] { "y = x", "--format", "gif" }, "--format 'gif' is not a format; use svg, png, pdf, dot, json, xdot, plain, graphviz-json, graphviz-dot")]
-    [InlineData(new[] { "y = x", "--format", "3" }, "--format '3' is not a format; use svg, png, pdf, dot, json, xdot, plain, graphviz-json, graphviz-dot")]
+    [InlineData(new[] { "y = x", "-o", "out.bmp" }, "cannot tell the format from 'out.bmp'; use .svg .png .pdf .dot .gv .json .xdot .plain .html .htm or --format")]
+    [InlineData(new[] { "y = x", "--format", "gif" }, "--format 'gif' is not a format; use svg, png, pdf, dot, json, xdot, plain, graphviz-json, graphviz-dot, html")]
+    [InlineData(new[] { "y = x", "--format", "3" }, "--format '3' is not a format; use svg, png, pdf, dot, json, xdot, plain, graphviz-json, graphviz-dot, html")]
     [InlineData(new[] { "y = x", "--rankdir", "RL" }, "--rankdir 'RL' must be LR or TB")]
     [InlineData(new[] { "y = x", "--precision", "16" }, "--precision must be between 0 and 15, got 16")]
     [InlineData(new[] { "y = x", "--engine", "dot;rm" }, "--engine 'dot;rm' is not a layout engine; use one of dot, neato, twopi, circo, fdp, sfdp, patchwork, osage")]

@@ -124,6 +124,30 @@ public class CommandRunTests
     }
 
     [Fact]
+    public async Task Render_writes_the_step_through_page_to_a_file_or_standard_output()
+    {
+        string path = Path.Combine(Path.GetTempPath(), $"mgviz-page-{Guid.NewGuid():N}.html");
+        try
+        {
+            var console = new FakeConsole();
+            int code = await console.RunAsync("render", "-f", Program("seed.mg"), "-o", path, "--renderer", "inprocess");
+            var stdout = new FakeConsole();
+            int stdoutCode = await stdout.RunAsync("render", "-f", Program("seed.mg"), "--format", "html", "--renderer", "inprocess");
+
+            Assert.Equal((ExitCodes.Success, ExitCodes.Success), (code, stdoutCode));
+            string page = await File.ReadAllTextAsync(path, TestContext.Current.CancellationToken);
+            Assert.StartsWith("<!DOCTYPE html>\n", page, StringComparison.Ordinal);
+            Assert.Contains("<script type=\"application/json\" id=\"mgviz-data\">", page, StringComparison.Ordinal);
+            Assert.Contains("<g id=\"graph0\" class=\"graph\"", page, StringComparison.Ordinal); // Graphviz's SVG, inline
+            Assert.Equal(page, stdout.Stdout);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
     public async Task Render_reads_the_program_from_standard_input()
     {
         var console = new FakeConsole("# the seed\ne = a*b\nd = e + c\nL = d*f\n");
