@@ -109,6 +109,8 @@ public static class MoonsDemo
         var svg = await root.SaveDrawingAsync(output.PathOf(name + ".svg")).ConfigureAwait(false);
         string which = svg.Renderer == Renderer.InProcess ? "Graphviz in-process" : "Graphviz";
         await Wrote(log, output, name + ".svg", string.Create(Invariant, $"drawn by {which} in {clock.Elapsed.TotalSeconds:0.00} s")).ConfigureAwait(false);
+        await root.SaveDrawingAsync(output.PathOf(name + ".html")).ConfigureAwait(false);
+        await Wrote(log, output, name + ".html", "the same drawing as a page that steps through the backward pass").ConfigureAwait(false);
     }
 
     /// <summary>Says which file was written, how big it is, and what it holds.</summary>

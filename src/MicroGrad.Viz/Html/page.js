@@ -18,27 +18,32 @@
     edges.push({ from, to, g });
   }
 
-  // Stepping: position k means steps[0..k-1] are applied.
+  // Stepping: position k means steps[0..k-1] are applied. Moving applies or undoes only the steps
+  // between the old and the new position, so Next costs the same at step 1 and at step 100,000.
   let position = 0;
   let timer = null;
   const steps = data.steps;
   const slider = $("slider");
   slider.max = String(steps.length);
+  const edgeByEnds = new Map(edges.map((edge) => [edge.from + "->" + edge.to, edge.g]));
+  const shown = new Map(Object.entries(data.start));
+  const before = steps.map((step) => { const previous = shown.get(step.node); shown.set(step.node, step.to); return previous; });
+  for (const [id, text] of grads) if (id in data.start) text.textContent = data.start[id];
+  let marked = [];
+  const setGrad = (id, text) => { const element = grads.get(id); if (element) element.textContent = text; };
 
   function show(k) {
-    position = Math.max(0, Math.min(steps.length, k));
-    for (const [id, text] of grads) text.textContent = data.start[id] ?? text.textContent;
-    for (let i = 0; i < position; i++) {
-      const text = grads.get(steps[i].node);
-      if (text) text.textContent = steps[i].to;
-    }
-    for (const g of svg.querySelectorAll(".mg-current, .mg-edge-current")) g.classList.remove("mg-current", "mg-edge-current");
+    k = Math.max(0, Math.min(steps.length, k));
+    for (; position < k; position++) setGrad(steps[position].node, steps[position].to);
+    for (; position > k; position--) setGrad(steps[position - 1].node, before[position - 1]);
+    for (const g of marked) g.classList.remove("mg-current", "mg-edge-current");
+    marked = [];
     const step = position > 0 ? steps[position - 1] : null;
     if (step) {
-      nodes.get(step.node)?.classList.add("mg-current");
-      for (const edge of edges) {
-        if (edge.from === step.node && edge.to === step.via) edge.g.classList.add("mg-edge-current");
-      }
+      const node = nodes.get(step.node);
+      if (node) { node.classList.add("mg-current"); marked.push(node); }
+      const edge = edgeByEnds.get(step.node + "->" + step.via);
+      if (edge) { edge.classList.add("mg-edge-current"); marked.push(edge); }
     }
     $("line").textContent = step ? step.line : data.startLine;
     $("counter").textContent = position + " / " + steps.length;
@@ -130,6 +135,8 @@
 
   // page.html#step=3 opens at step 3 (links, screenshots).
   const fromHash = () => { const match = /^#step=(\d+)$/.exec(location.hash); show(match ? Number(match[1]) : 0); };
+  $("line").textContent = data.startLine;
+  $("counter").textContent = "0 / " + steps.length;
   window.addEventListener("hashchange", fromHash);
   fromHash();
 })();

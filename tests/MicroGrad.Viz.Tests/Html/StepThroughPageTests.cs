@@ -283,4 +283,51 @@ public sealed class StepThroughPageTests(BrowserFixture browser) : IClassFixture
         Assert.DoesNotContain("http://", html.Replace("http://www.w3.org/", string.Empty, StringComparison.Ordinal), StringComparison.Ordinal);
         Assert.DoesNotContain("https://", html, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task The_one_point_mlp_and_a_whole_moons_training_step_open_under_2_mb_and_each_step_answers_under_50_ms()
+    {
+        // micrograd's demo: MLP(2, 16, 16, 1); one forward pass on one point plus L2 (1,660 values), and the
+        // max-margin loss over 100 points plus L2 (65,814 values), both with the default views.
+        var random = new Random(1337);
+        var model = new MicroGrad.Nn.Mlp(random, 2, 16, 16, 1);
+        var regularisation = () => 1e-4 * Value.Sum(model.Parameters().Select(p => p * p));
+        var onePoint = (1 + (-1 * model.Forward(0.5, -0.2)[0])).Relu() + regularisation();
+        var losses = new List<Value>();
+        for (int i = 0; i < 100; i++)
+        {
+            double label = i % 2 == 0 ? 1 : -1;
+            var score = model.Forward((random.NextDouble() * 3) - 1, (random.NextDouble() * 2) - 0.5)[0];
+            losses.Add((1 + (-label * score)).Relu());
+        }
+
+        var step = (Value.Sum(losses) * 0.01) + regularisation();
+        Assert.Equal(65_814, step.TopologicalOrder().Count);
+
+        foreach (var (root, name) in new[] { (onePoint, "one-point"), (step, "training-step") })
+        {
+            root.Label = "loss";
+            root.Backward();
+            await using var page = await OpenAsync(root, name: name);
+            long bytes = new FileInfo(Path.Combine(_folder, name + ".html")).Length;
+            Assert.True(bytes < 2 * 1024 * 1024, $"the {name} page is {bytes:N0} bytes");
+
+            // Timed in the browser: Next and Prev at the start, in the middle and at the end.
+            double slowest = await page.Js<double>("""
+                (() => {
+                  const m = window.mgviz, times = [];
+                  for (const k of [0, m.stepCount >> 1, m.stepCount - 1]) {
+                    m.show(k);
+                    let t = performance.now(); m.show(k + 1); times.push(performance.now() - t);
+                    t = performance.now(); m.show(k); times.push(performance.now() - t);
+                  }
+                  return Math.max(...times);
+                })()
+                """);
+            int steps = await page.Js<int>("window.mgviz.stepCount");
+            TestContext.Current.SendDiagnosticMessage($"page: {name}, {root.TopologicalOrder().Count} values, {bytes / 1024} KB, {steps} steps shown, slowest Next/Prev {slowest:0.0} ms");
+            Assert.True(slowest < 50, $"a step of the {name} page took {slowest:0.0} ms");
+            await AssertNoConsoleErrors(page);
+        }
+    }
 }
