@@ -74,7 +74,7 @@ public sealed class ExampleTests : IDisposable
         string said = log.ToString();
         foreach (string file in Directory.GetFiles(_folder).Select(f => Path.GetFileName(f)))
         {
-            Assert.Matches($@"\n  {Regex.Escape(file)} \(\d+ [KM]B\): ", said);
+            Assert.Matches($@"\n  {Regex.Escape(file)} \(\d+(\.\d)? [KM]B\): ", said);
         }
 
         Assert.False(File.Exists(Path.Combine(_folder, "training-step-plain.dot")));
