@@ -98,6 +98,10 @@ internal abstract class DotSink
             }
 
             quoted.End();
+            writer.Write(", tooltip=");
+            var tooltip = new QuotedWriter(writer);
+            tooltip.Text(ValueGraphWriter.Tooltip(value), record: false);
+            tooltip.End();
             writer.Write(tail);
             return true;
         }

@@ -135,6 +135,7 @@ internal sealed class ValueGraphBuilder
             {
                 var node = _sink.AddNode(cluster, id);
                 node.Attributes.Set("label", DotValue.FromRecord(ValueGraphWriter.Record(value, _options, _leftToRight)));
+                node.Attributes.Set("tooltip", ValueGraphWriter.Tooltip(value));
                 ValueGraphWriter.ApplyGradientStyle(node.Attributes, value.Grad, _gradientScale, ReferenceEquals(value, _plan.Root));
             }
             else
@@ -144,6 +145,7 @@ internal sealed class ValueGraphBuilder
                 {
                     var node = _sink.AddNode(cluster, id);
                     node.Attributes.Set("label", DotValue.FromRecord(ValueGraphWriter.Record(value, _options, _leftToRight)));
+                    node.Attributes.Set("tooltip", ValueGraphWriter.Tooltip(value));
                     ValueGraphWriter.ApplyStyle(node.Attributes, style);
                 }
             }

@@ -87,6 +87,17 @@ public static class ValueGraphWriter
         return leftToRight ? new DotRecord([DotRecordField.FromOwnedGroup(fields)], owned: true) : new DotRecord(fields, owned: true);
     }
 
+    /// <summary>
+    /// A value node's tooltip (Graphviz <c>tooltip</c>: a hover title in SVG): data and grad at full
+    /// precision, the operation and the module, e.g. <c>data 0.7071067811865476\ngrad 1\nop tanh\nin layer1.neuron0</c>.
+    /// </summary>
+    internal static string Tooltip(Value value)
+    {
+        string what = value.Op.Length > 0 ? "op " + value.Op : value.IsConstant ? "constant" : "leaf";
+        string text = "data " + NumberText.Format(value.Data, 0, roundTrip: true) + "\ngrad " + NumberText.Format(value.Grad, 0, roundTrip: true) + "\n" + what;
+        return value.Scope is { } scope ? text + "\nin " + scope.Path : text;
+    }
+
     internal static NodeStyle RoleStyle(Value value, Value root, DrawingOptions options) =>
         ReferenceEquals(value, root) ? options.OutputStyle
         : value.IsConstant ? options.ConstantStyle

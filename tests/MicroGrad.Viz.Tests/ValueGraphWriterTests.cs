@@ -163,9 +163,9 @@ public class ValueGraphWriterTests
 
         string dot = SampleGraphs.Seed(backward: true).ToDot(options);
 
-        Assert.Contains("v6 [label=\"{L|data -8.0000|grad 1.0000}\", style=filled, fillcolor=gold];", dot, StringComparison.Ordinal);
+        Assert.Contains("v6 [label=\"{L|data -8.0000|grad 1.0000}\", tooltip=\"data -8\\ngrad 1\\nop *\", style=filled, fillcolor=gold];", dot, StringComparison.Ordinal);
         Assert.Contains("v6_op [label=\"*\", shape=ellipse];", dot, StringComparison.Ordinal);
-        Assert.Contains("v0 [label=\"{a|data 2.0000|grad 6.0000}\", color=red, penwidth=\"3\"];", dot, StringComparison.Ordinal);
+        Assert.Contains("v0 [label=\"{a|data 2.0000|grad 6.0000}\", tooltip=\"data 2\\ngrad 6\\nleaf\", color=red, penwidth=\"3\"];", dot, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -151,6 +151,18 @@ public class ViewTests
     }
 
     [Fact]
+    public void Tooltips_name_the_module_a_value_was_computed_in()
+    {
+        string dot = SmallMlp().ToDot(Plain);
+
+        // Mlp(2, 3, 1): the hidden layer's three neurons, then the output neuron.
+        foreach (string path in new[] { "layer0.neuron0", "layer0.neuron1", "layer0.neuron2", "layer1.neuron0" })
+        {
+            Assert.Matches(@"tooltip=""data [^""]*\\ngrad [^""]*\\nop [^""]*\\nin " + System.Text.RegularExpressions.Regex.Escape(path) + @"""", dot);
+        }
+    }
+
+    [Fact]
     public async Task The_size_guard_stops_before_starting_graphviz()
     {
         var graph = ValueGraphWriter.ToDotGraph(SmallMlp(), Plain);

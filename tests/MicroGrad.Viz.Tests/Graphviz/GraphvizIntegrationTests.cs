@@ -182,6 +182,23 @@ public class GraphvizIntegrationTests
     }
 
     [Fact]
+    public async Task Value_nodes_carry_full_precision_tooltips_into_the_svg()
+    {
+        var x = new Value(0.1, "x");
+        var y = x * 3;
+        y.Label = "y";
+        y.Backward();
+
+        var result = await y.RenderAsync(OutputFormat.Svg, rendering: Runner().Options, cancellationToken: TestContext.Current.CancellationToken);
+        string svg = Encoding.UTF8.GetString(result.Output.Span);
+
+        // 0.1 * 3 is 0.30000000000000004 in IEEE doubles; the drawing rounds it to 0.3000, the tooltip does not.
+        Assert.Contains("xlink:title=\"data 0.1&#10;grad 3&#10;leaf\"", svg, StringComparison.Ordinal);
+        Assert.Contains("xlink:title=\"data 0.30000000000000004&#10;grad 1&#10;op *\"", svg, StringComparison.Ordinal);
+        Assert.Contains("xlink:title=\"data 3&#10;grad 0.1&#10;constant\"", svg, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_installed_version_is_detected()
     {
         var version = await new NativeGraphviz(GraphvizRequirement.RequireDot()).GetVersionAsync(TestContext.Current.CancellationToken);
