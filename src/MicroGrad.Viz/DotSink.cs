@@ -17,7 +17,7 @@ internal abstract class DotSink
     /// Writes a value's record node styled by <paramref name="style"/> straight to the output, when
     /// the sink streams; false means the caller builds the node with <see cref="AddNode"/>.
     /// </summary>
-    public virtual bool TryWriteValueNode(string id, Value value, NodeStyle style) => false;
+    public virtual bool TryWriteValueNode(string id, Value value, NodeStyle style, bool tooltip) => false;
 
     /// <summary>Writes an operator node straight to the output, when the sink streams.</summary>
     public virtual bool TryWriteOperatorNode(string id, string label) => false;
@@ -55,7 +55,7 @@ internal abstract class DotSink
         private DotNode? _scratch;
         private bool _started;
 
-        public override bool TryWriteValueNode(string id, Value value, NodeStyle style)
+        public override bool TryWriteValueNode(string id, Value value, NodeStyle style, bool tooltip)
         {
             Flush();
             if (!_valueTails.TryGetValue(style, out var tail))
@@ -98,10 +98,11 @@ internal abstract class DotSink
             }
 
             quoted.End();
-            writer.Write(", tooltip=");
-            var tooltip = new QuotedWriter(writer);
-            tooltip.Text(ValueGraphWriter.Tooltip(value), record: false);
-            tooltip.End();
+            if (tooltip)
+            {
+                WriteTooltip(value);
+            }
+
             writer.Write(tail);
             return true;
         }
@@ -122,6 +123,64 @@ internal abstract class DotSink
             writer.Write("  ");
             writer.Write(id);
             writer.Write(tail);
+            return true;
+        }
+
+        /// <summary>
+        /// <c>, tooltip="…"</c> as the model writes <see cref="ValueGraphWriter.Tooltip"/>: formatted in
+        /// place when nothing in it needs escaping but its line breaks (the usual case), else through
+        /// <see cref="QuotedWriter"/>.
+        /// </summary>
+        private void WriteTooltip(Value value)
+        {
+            Span<char> buffer = stackalloc char[256];
+            int n = 0;
+            string? path = value.Scope?.Path;
+            if ((path is null || !DotEscaping.NeedsEscaping(path, record: false))
+                && !DotEscaping.NeedsEscaping(value.Op, record: false)
+                && Append(buffer, ref n, ", tooltip=\"data ")
+                && AppendNumber(buffer, ref n, value.Data)
+                && Append(buffer, ref n, "\\ngrad ")
+                && AppendNumber(buffer, ref n, value.Grad)
+                && Append(buffer, ref n, "\\n")
+                && (value.Op.Length > 0 ? Append(buffer, ref n, "op ") && Append(buffer, ref n, value.Op) : Append(buffer, ref n, value.IsConstant ? "constant" : "leaf"))
+                && (path is null || (Append(buffer, ref n, "\\nin ") && Append(buffer, ref n, path)))
+                && Append(buffer, ref n, "\""))
+            {
+                writer.Write(buffer[..n]);
+                return;
+            }
+
+            writer.Write(", tooltip=");
+            var tooltip = new QuotedWriter(writer);
+            tooltip.Text(ValueGraphWriter.Tooltip(value), record: false);
+            tooltip.End();
+        }
+
+        private static bool Append(Span<char> buffer, ref int n, string text)
+        {
+            if (!text.AsSpan().TryCopyTo(buffer[n..]))
+            {
+                return false;
+            }
+
+            n += text.Length;
+            return true;
+        }
+
+        private static bool AppendNumber(Span<char> buffer, ref int n, double number)
+        {
+            if (!double.IsFinite(number))
+            {
+                return Append(buffer, ref n, NumberText.Format(number, 0, roundTrip: true));
+            }
+
+            if (!number.TryFormat(buffer[n..], out int written, "R", System.Globalization.CultureInfo.InvariantCulture))
+            {
+                return false;
+            }
+
+            n += written;
             return true;
         }
 

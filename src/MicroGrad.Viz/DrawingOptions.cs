@@ -124,6 +124,17 @@ public sealed record DrawingOptions
     /// </summary>
     public int FastLayoutThreshold { get; init; } = 400;
 
+    /// <summary>
+    /// Whether value nodes carry a tooltip (Graphviz <c>tooltip</c>: data and grad at full precision,
+    /// the operation and the module, shown on hover in SVG). <see langword="null"/> (the default): on
+    /// when the drawing has at most <see cref="TooltipThreshold"/> nodes. Larger drawings are over the
+    /// size guard and not laid out, and tooltips would make their DOT half as large again.
+    /// </summary>
+    public bool? Tooltips { get; init; }
+
+    /// <summary>The most nodes a drawing has for <see cref="Tooltips"/> to be on by default: 2,000, the size guard's default.</summary>
+    public const int TooltipThreshold = 2000;
+
     /// <summary>Collapsed module nodes. Default light violet fill.</summary>
     public NodeStyle ModuleStyle { get; init; } = new(FillColor: "#ede9fe", Color: "#5b21b6");
 

@@ -18,6 +18,7 @@ internal sealed class ValueGraphBuilder
     private readonly Dictionary<int, int> _stubSizes = [];
     private readonly bool _leftToRight;
     private readonly double _gradientScale;
+    private readonly bool _tooltips;
 
     private DotSink _sink;
 
@@ -39,6 +40,15 @@ internal sealed class ValueGraphBuilder
         _groups = _options.Modules == ModuleView.Collapsed ? SummariseGroups(plan) : []; // only collapsing makes groups
         _leftToRight = _options.Direction == RankDirection.LeftToRight;
         _gradientScale = _options.ColorByGradient ? GradientPalette.Scale(plan.Order.Select(v => v.Grad)) : 0;
+        _tooltips = _options.Tooltips ?? plan.CountNodes() <= DrawingOptions.TooltipThreshold;
+    }
+
+    private void SetTooltip(DotNode node, Value value)
+    {
+        if (_tooltips)
+        {
+            node.Attributes.Set("tooltip", ValueGraphWriter.Tooltip(value));
+        }
     }
 
     /// <summary>After building: the id of each value's own node, by index in the plan's order (null when another node draws it).</summary>
@@ -135,17 +145,17 @@ internal sealed class ValueGraphBuilder
             {
                 var node = _sink.AddNode(cluster, id);
                 node.Attributes.Set("label", DotValue.FromRecord(ValueGraphWriter.Record(value, _options, _leftToRight)));
-                node.Attributes.Set("tooltip", ValueGraphWriter.Tooltip(value));
+                SetTooltip(node, value);
                 ValueGraphWriter.ApplyGradientStyle(node.Attributes, value.Grad, _gradientScale, ReferenceEquals(value, _plan.Root));
             }
             else
             {
                 var style = ValueGraphWriter.RoleStyle(value, _plan.Root, _options);
-                if (!_sink.TryWriteValueNode(id, value, style))
+                if (!_sink.TryWriteValueNode(id, value, style, _tooltips))
                 {
                     var node = _sink.AddNode(cluster, id);
                     node.Attributes.Set("label", DotValue.FromRecord(ValueGraphWriter.Record(value, _options, _leftToRight)));
-                    node.Attributes.Set("tooltip", ValueGraphWriter.Tooltip(value));
+                    SetTooltip(node, value);
                     ValueGraphWriter.ApplyStyle(node.Attributes, style);
                 }
             }

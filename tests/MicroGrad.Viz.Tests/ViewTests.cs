@@ -151,6 +151,19 @@ public class ViewTests
     }
 
     [Fact]
+    public void Tooltips_are_on_up_to_two_thousand_nodes_unless_asked_otherwise()
+    {
+        // 1,001 leaves summed: 2,001 values, node for node 3,001 nodes (a value and an operator per sum).
+        var big = Value.Sum(Enumerable.Range(0, 1001).Select(i => new Value(i)));
+        var small = SmallMlp();
+
+        Assert.Contains("tooltip=", small.ToDot(Plain), StringComparison.Ordinal);
+        Assert.DoesNotContain("tooltip=", small.ToDot(Plain with { Tooltips = false }), StringComparison.Ordinal);
+        Assert.DoesNotContain("tooltip=", big.ToDot(Plain), StringComparison.Ordinal);
+        Assert.Equal(2001, big.ToDot(Plain with { Tooltips = true }).Split("tooltip=").Length - 1);
+    }
+
+    [Fact]
     public void Tooltips_name_the_module_a_value_was_computed_in()
     {
         string dot = SmallMlp().ToDot(Plain);

@@ -176,7 +176,7 @@ public sealed class StepThroughPageTests(BrowserFixture browser) : IClassFixture
     }
 
     [Fact]
-    public async Task The_lecture_neuron_and_a_small_mlp_end_with_the_engines_gradients()
+    public async Task The_lecture_neuron_and_a_small_mlp_show_every_step_of_the_engine_and_end_with_its_gradients()
     {
         foreach (var (root, name) in new[] { (SampleGraphs.Neuron(), "neuron"), (SampleGraphs.SmallMlp(), "mlp") })
         {
@@ -184,11 +184,22 @@ public sealed class StepThroughPageTests(BrowserFixture browser) : IClassFixture
             int steps = await page.Js<int>("window.mgviz.stepCount");
             Assert.Equal(root.BackwardSteps().Count, steps); // node for node: every step is shown
 
-            await page.Page.ClickAsync("#end");
-            var grads = await page.Grads();
-
             // Node for node, value i of the topological order is node v{i} (the documented id scheme).
             var order = root.TopologicalOrder();
+            string Id(Value value) => "v" + order.ToList().FindIndex(v => ReferenceEquals(v, value)).ToString(CultureInfo.InvariantCulture);
+            string Name(Value value) => value.Label ?? Id(value);
+            static string Full(double number) => number.ToString("R", CultureInfo.InvariantCulture);
+
+            // Every step, against the engine's own account of Backward: the line and the grad shown.
+            foreach (var step in root.BackwardSteps())
+            {
+                await page.Page.Keyboard.PressAsync("ArrowRight");
+                string line = $"{Name(step.Input)}.grad += {Name(step.Output)}.grad × ∂{Name(step.Output)}/∂{Name(step.Input)} = {Full(step.OutputGrad)} × {Full(step.LocalDerivative)} = {Full(step.Contribution)}";
+                Assert.StartsWith(line, await page.Text("line"), StringComparison.Ordinal);
+                Assert.Equal("grad " + step.GradAfter.ToString("F4", CultureInfo.InvariantCulture), (await page.Grads())[Id(step.Input)]);
+            }
+
+            var grads = await page.Grads();
             Assert.Equal(order.Count, grads.Count);
             for (int i = 0; i < order.Count; i++)
             {
