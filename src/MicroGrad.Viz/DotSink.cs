@@ -13,6 +13,9 @@ internal abstract class DotSink
 
     public abstract void AddEdge(string from, string to);
 
+    /// <summary>An edge into an operator whose operands are not interchangeable, marked with the operand's place (1 or 2).</summary>
+    public abstract void AddOperandEdge(string from, string to, int place);
+
     /// <summary>
     /// Writes a value's record node styled by <paramref name="style"/> straight to the output, when
     /// the sink streams; false means the caller builds the node with <see cref="AddNode"/>.
@@ -33,6 +36,9 @@ internal abstract class DotSink
         }
 
         public override void AddEdge(string from, string to) => graph.AddEdge(from, to);
+
+        public override void AddOperandEdge(string from, string to, int place) =>
+            ValueGraphWriter.MarkOperand(graph.AddEdge(from, to).Attributes, place);
     }
 
     /// <summary>
@@ -47,7 +53,7 @@ internal abstract class DotSink
     /// </summary>
     public sealed class Stream(TextWriter writer, DotGraph header, int expectedEdges, DrawingOptions options) : DotSink
     {
-        private readonly List<(string From, string To)> _edges = new(expectedEdges);
+        private readonly List<(string From, string To, int Place)> _edges = new(expectedEdges);
         private readonly Dictionary<NodeStyle, string> _valueTails = [];
         private readonly Dictionary<string, string> _operatorTails = new(StringComparer.Ordinal);
         private readonly bool _leftToRight = options.Direction == RankDirection.LeftToRight;
@@ -203,6 +209,16 @@ internal abstract class DotSink
             }
         }
 
+        /// <summary>What <see cref="DotWriter"/> writes after an operand edge's ends, rendered once per place.</summary>
+        private static string Mark(int place)
+        {
+            var attributes = new DotAttributes();
+            ValueGraphWriter.MarkOperand(attributes, place);
+            using var text = new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
+            DotWriter.WriteAttributes(text, attributes);
+            return text.ToString();
+        }
+
         /// <summary>
         /// What <see cref="DotWriter"/> writes after a node's id (or, with <paramref name="leadingComma"/>,
         /// after its label) for these attributes, up to the end of the line.
@@ -240,19 +256,27 @@ internal abstract class DotSink
             return _pending;
         }
 
-        public override void AddEdge(string from, string to) => _edges.Add((from, to));
+        public override void AddEdge(string from, string to) => _edges.Add((from, to, 0));
+
+        public override void AddOperandEdge(string from, string to, int place) => _edges.Add((from, to, place));
 
         public void Finish()
         {
             Flush();
             string arrow = header.Directed ? " -> " : " -- ";
-            foreach (var (from, to) in _edges)
+            string?[] marks = new string?[3];
+            foreach (var (from, to, place) in _edges)
             {
                 // Bare ids (see above): no escaping to look for.
                 writer.Write("  ");
                 writer.Write(from);
                 writer.Write(arrow);
                 writer.Write(to);
+                if (place > 0)
+                {
+                    writer.Write(marks[place] ??= Mark(place));
+                }
+
                 writer.Write(";\n");
             }
 

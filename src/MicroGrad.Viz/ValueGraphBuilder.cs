@@ -321,6 +321,18 @@ internal sealed class ValueGraphBuilder
             var operands = _plan.Expand(i, expandTerms: false, _operands);
             bool hasTerms = operands.Exists(_isTerm);
             HashSet<string>? opEdges = null;
+
+            // a - b, a / b, a ** b: when both operands arrive as edges, each edge says which it is.
+            // (With a constant folded into the operator, its label already shows the order: "- 1".)
+            if (ValueGraphWriter.IsOrdered(order[i].Op) && order[i].Inputs.Count == 2
+                && !_plan.Folded[_plan.IndexOf(order[i].Inputs[0])] && !_plan.Folded[_plan.IndexOf(order[i].Inputs[1])])
+            {
+                _sink.AddOperandEdge(Source(_plan.IndexOf(order[i].Inputs[0])), op, 1);
+                _sink.AddOperandEdge(Source(_plan.IndexOf(order[i].Inputs[1])), op, 2);
+                _sink.AddEdge(op, _ids[i]!);
+                continue;
+            }
+
             foreach (int u in _plan.Expand(i, expandTerms: true, _sources))
             {
                 if (_plan.Folded[u])

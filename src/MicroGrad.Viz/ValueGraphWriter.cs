@@ -98,6 +98,23 @@ public static class ValueGraphWriter
         return value.Scope is { } scope ? text + "\nin " + scope.Path : text;
     }
 
+    /// <summary>
+    /// Whether an operation's inputs are not interchangeable (<c>a - b</c>, <c>a / b</c>, <c>a ** b</c>),
+    /// so its drawing marks which input is which.
+    /// </summary>
+    internal static bool IsOrdered(string op) => op is "-" or "/" or "**";
+
+    /// <summary>
+    /// The mark of an operand's place on its edge into the operator: a small number by the operator
+    /// (Graphviz <c>headlabel</c>), 1 for the left operand and 2 for the right.
+    /// </summary>
+    internal static void MarkOperand(DotAttributes attributes, int place)
+    {
+        attributes.Set("headlabel", place == 1 ? "1" : "2");
+        attributes.Set("labelfontsize", "10");
+        attributes.Set("labeldistance", "1.5");
+    }
+
     internal static NodeStyle RoleStyle(Value value, Value root, DrawingOptions options) =>
         ReferenceEquals(value, root) ? options.OutputStyle
         : value.IsConstant ? options.ConstantStyle

@@ -218,6 +218,35 @@ public class ValueGraphWriterTests
     }
 
     [Fact]
+    public void Operands_that_are_not_interchangeable_are_marked_with_their_place()
+    {
+        var a = new Value(3, "a");
+        var b = new Value(2, "b");
+        var difference = a - b;
+        var quotient = b / a;
+        var power = a.Pow(b);
+        var sum = a + b;
+        var square = a * a;
+        var minusOne = a - 1;
+        const string marks = "labelfontsize=\"10\", labeldistance=\"1.5\"";
+
+        // Written by hand: operand 1 is the left one, 2 the right one; a and b are v0 and v1.
+        Assert.Contains($"  v0 -> v2_op [headlabel=\"1\", {marks}];\n  v1 -> v2_op [headlabel=\"2\", {marks}];\n", difference.ToDot(), StringComparison.Ordinal);
+        Assert.Contains($"  v0 -> v2_op [headlabel=\"1\", {marks}];\n  v1 -> v2_op [headlabel=\"2\", {marks}];\n", quotient.ToDot(), StringComparison.Ordinal); // b is v0 here
+
+        // t = 2a comes first in the drawing's order, yet t - a marks t as operand 1 and a as operand 2.
+        var t = 2 * a;
+        var late = t - a;
+        Assert.Contains($"  v2 -> v3_op [headlabel=\"1\", {marks}];\n  v1 -> v3_op [headlabel=\"2\", {marks}];\n", late.ToDot(DrawingOptions.Default with { FoldConstants = false }), StringComparison.Ordinal);
+        Assert.Contains("headlabel=\"2\"", power.ToDot(), StringComparison.Ordinal);
+        Assert.DoesNotContain("headlabel", sum.ToDot(), StringComparison.Ordinal);
+        Assert.DoesNotContain("headlabel", square.ToDot(), StringComparison.Ordinal);
+        Assert.DoesNotContain("headlabel", minusOne.ToDot(DrawingOptions.Default with { FoldConstants = true }), StringComparison.Ordinal);
+        Assert.Contains("headlabel=\"2\"", minusOne.ToDot(DrawingOptions.Default with { FoldConstants = false }), StringComparison.Ordinal);
+        Assert.Equal(DotWriter.ToDot(ValueGraphWriter.ToDotGraph(quotient)), quotient.ToDot()); // the streamed DOT and the model agree
+    }
+
+    [Fact]
     public void The_dot_model_can_be_changed_before_writing()
     {
         var graph = ValueGraphWriter.ToDotGraph(SampleGraphs.Square());

@@ -216,4 +216,24 @@ public class GraphvizIntegrationTests
         Assert.NotEqual(0, error.ExitCode);
         Assert.Contains("syntax error", error.StandardError, StringComparison.OrdinalIgnoreCase);
     }
+
+    [Fact]
+    public async Task The_operand_places_of_a_difference_show_on_its_edges()
+    {
+        var a = new Value(3, "a");
+        var b = new Value(2, "b");
+        var difference = a - b;
+
+        var result = await difference.RenderAsync(OutputFormat.Svg, rendering: Runner().Options, cancellationToken: TestContext.Current.CancellationToken);
+        string svg = Encoding.UTF8.GetString(result.Output.Span);
+
+        // Each edge into the '-' says which operand it brings: a is 1, b is 2.
+        foreach (var (edge, place) in new[] { ("v0&#45;&gt;v2_op", "1"), ("v1&#45;&gt;v2_op", "2") })
+        {
+            int start = svg.IndexOf($"<title>{edge}</title>", StringComparison.Ordinal);
+            Assert.True(start > 0, $"no edge {edge}");
+            int end = svg.IndexOf("<!--", start, StringComparison.Ordinal);
+            Assert.Matches($">{place}</text>", svg[start..end]);
+        }
+    }
 }
