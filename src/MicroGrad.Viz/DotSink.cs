@@ -214,6 +214,12 @@ internal abstract class DotSink
         {
             var attributes = new DotAttributes();
             ValueGraphWriter.MarkOperand(attributes, place);
+            return Written(attributes);
+        }
+
+        /// <summary>The attribute list <see cref="DotWriter"/> writes for these attributes: <c> [a=1, b=2]</c>, or nothing.</summary>
+        private static string Written(DotAttributes attributes)
+        {
             using var text = new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
             DotWriter.WriteAttributes(text, attributes);
             return text.ToString();
@@ -225,9 +231,7 @@ internal abstract class DotSink
         /// </summary>
         private static string Tail(DotAttributes attributes, bool leadingComma)
         {
-            using var text = new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
-            DotWriter.WriteAttributes(text, attributes);
-            string written = text.ToString();
+            string written = Written(attributes);
             return leadingComma
                 ? (written.Length == 0 ? "]" : ", " + written[2..]) + ";\n"
                 : written + ";\n";

@@ -324,13 +324,16 @@ internal sealed class ValueGraphBuilder
 
             // a - b, a / b, a ** b: when both operands arrive as edges, each edge says which it is.
             // (With a constant folded into the operator, its label already shows the order: "- 1".)
-            if (ValueGraphWriter.IsOrdered(order[i].Op) && order[i].Inputs.Count == 2
-                && !_plan.Folded[_plan.IndexOf(order[i].Inputs[0])] && !_plan.Folded[_plan.IndexOf(order[i].Inputs[1])])
+            if (ValueGraphWriter.IsOrdered(order[i].Op) && order[i].Inputs.Count == 2)
             {
-                _sink.AddOperandEdge(Source(_plan.IndexOf(order[i].Inputs[0])), op, 1);
-                _sink.AddOperandEdge(Source(_plan.IndexOf(order[i].Inputs[1])), op, 2);
-                _sink.AddEdge(op, _ids[i]!);
-                continue;
+                int left = _plan.IndexOf(order[i].Inputs[0]), right = _plan.IndexOf(order[i].Inputs[1]);
+                if (!_plan.Folded[left] && !_plan.Folded[right])
+                {
+                    _sink.AddOperandEdge(Source(left), op, 1);
+                    _sink.AddOperandEdge(Source(right), op, 2);
+                    _sink.AddEdge(op, _ids[i]!);
+                    continue;
+                }
             }
 
             foreach (int u in _plan.Expand(i, expandTerms: true, _sources))

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Net;
 using System.Security.Cryptography;
 using System.Text;
@@ -68,7 +67,7 @@ public static class ValueGraphHtml
         var options = plan.Views;
         string Name(Value value) => value.Label ?? (ids[plan.IndexOf(value)] is { } id ? id : "(hidden " + (value.Op.Length > 0 ? value.Op : "value") + ")");
         string Grad(double grad) => "grad " + NumberText.Format(grad, options.Precision, options.RoundTrip);
-        static string Full(double number) => number.ToString("R", CultureInfo.InvariantCulture);
+        static string Full(double number) => NumberText.Format(number, 0, roundTrip: true);
 
         using var buffer = new MemoryStream();
         using (var json = new Utf8JsonWriter(buffer))

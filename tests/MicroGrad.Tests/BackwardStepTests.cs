@@ -31,16 +31,7 @@ public class BackwardStepTests
     [Fact]
     public void The_seed_steps_are_the_notebooks_backward_pass_in_order()
     {
-        var a = new Value(2.0, "a");
-        var b = new Value(-3.0, "b");
-        var c = new Value(10.0, "c");
-        var f = new Value(-2.0, "f");
-        var e = a * b;
-        e.Label = "e";
-        var d = e + c;
-        d.Label = "d";
-        var L = d * f;
-        L.Label = "L";
+        var (a, _, _, _, _, _, L) = BackwardTests.SeedGraph();
 
         var steps = L.BackwardSteps();
 

@@ -3,7 +3,8 @@ namespace MicroGrad.Tests;
 /// <summary>Reference numbers from the seed notebook, the lecture ("The spelled-out intro to neural networks and backpropagation: building micrograd") and micrograd's own tests (test/test_engine.py).</summary>
 public class BackwardTests
 {
-    private static (Value A, Value B, Value C, Value E, Value D, Value F, Value L) SeedGraph()
+    /// <summary>The seed notebook's <c>L = (a*b + c) * f</c>, labelled as there, before backward.</summary>
+    internal static (Value A, Value B, Value C, Value E, Value D, Value F, Value L) SeedGraph()
     {
         var a = new Value(2.0, "a");
         var b = new Value(-3.0, "b");

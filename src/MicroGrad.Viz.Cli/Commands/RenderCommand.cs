@@ -204,11 +204,12 @@ internal sealed class RenderCommand
             throw new UsageException($"--focus '{focus}': no value is named '{focus}'");
         }
 
-        var graph = ValueGraphWriter.ToDotGraph(root, settings.Drawing);
+        // The page builds its drawing itself (it needs to know which node draws which value).
+        var graph = settings.Format == OutputFormat.Html ? null : ValueGraphWriter.ToDotGraph(root, settings.Drawing);
         switch (settings.Format)
         {
             case OutputFormat.Dot:
-                await WriteAsync(settings.Output, console, stream => DotWriter.Write(graph, stream)).ConfigureAwait(false);
+                await WriteAsync(settings.Output, console, stream => DotWriter.Write(graph!, stream)).ConfigureAwait(false);
                 return ExitCodes.Success;
             case OutputFormat.Json:
                 await WriteAsync(settings.Output, console, stream => ValueGraphJson.Write(root, stream)).ConfigureAwait(false);
@@ -232,8 +233,8 @@ internal sealed class RenderCommand
                 {
                     (OutputFormat.Html, null) => await ValueGraphHtml.RenderAsync(root, settings.Drawing, rendering, cancellationToken).ConfigureAwait(false),
                     (OutputFormat.Html, { } path) => await ValueGraphHtml.SaveAsync(root, path, settings.Drawing, rendering, cancellationToken).ConfigureAwait(false),
-                    (_, null) => await renderer.RenderAsync(graph, settings.Format, cancellationToken).ConfigureAwait(false),
-                    (_, { } path) => await renderer.SaveAsync(graph, path, settings.Format, cancellationToken).ConfigureAwait(false),
+                    (_, null) => await renderer.RenderAsync(graph!, settings.Format, cancellationToken).ConfigureAwait(false),
+                    (_, { } path) => await renderer.SaveAsync(graph!, path, settings.Format, cancellationToken).ConfigureAwait(false),
                 };
             }
         }

@@ -18,13 +18,14 @@ internal static class RenderWatch
         string path = settings.Program.Source.FilePath!;
         string output = settings.Output!;
         await console.Error.WriteLineAsync($"mgviz: watching {path}: drawing {output} now and after every change (Ctrl+C stops)").ConfigureAwait(false);
-        (bool Read, string? Text) drawn = (false, null);
+        bool first = true;
+        string? drawn = null;
         try
         {
             while (true)
             {
-                var current = Read(path);
-                if (!drawn.Read || current != drawn)
+                string? current = Read(path);
+                if (first || current != drawn)
                 {
                     await Task.Delay(Settle, cancellationToken).ConfigureAwait(false);
                     if (Read(path) != current)
@@ -32,8 +33,8 @@ internal static class RenderWatch
                         continue;
                     }
 
-                    drawn = current;
-                    await DrawAsync(settings, current.Text, path, output, console, cancellationToken).ConfigureAwait(false);
+                    (first, drawn) = (false, current);
+                    await DrawAsync(settings, current, path, output, console, cancellationToken).ConfigureAwait(false);
 
                     // Auto has chosen (and announced) its Graphviz once; later drawings use the same one quietly.
                     if (settings.Rendering.Renderer == Renderer.Auto && OutputFormats.Get(settings.Format).NeedsLayout)
@@ -81,16 +82,16 @@ internal static class RenderWatch
         }
     }
 
-    /// <summary>The file's text, or not read (missing, unreadable, or in the middle of being replaced).</summary>
-    private static (bool Read, string? Text) Read(string path)
+    /// <summary>The file's text, or null when it cannot be read (missing, unreadable, or being replaced).</summary>
+    private static string? Read(string path)
     {
         try
         {
-            return (true, File.ReadAllText(path));
+            return File.ReadAllText(path);
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
-            return (true, null);
+            return null;
         }
     }
 }

@@ -171,14 +171,7 @@ public class GraphvizIntegrationTests
     [InlineData(LayoutEngine.Circo)]
     public async Task The_force_directed_and_circular_engines_draw_no_node_on_top_of_another(LayoutEngine engine)
     {
-        var options = Runner().Options with { Engine = engine };
-        foreach (var root in new[] { SampleGraphs.Seed(backward: true), SampleGraphs.Neuron(), SampleGraphs.SmallMlp() })
-        {
-            var result = await root.RenderAsync(OutputFormat.Plain, rendering: options, cancellationToken: TestContext.Current.CancellationToken);
-
-            Assert.NotEmpty(PlainLayout.Nodes(result.Output.Span));
-            Assert.Empty(PlainLayout.Overlaps(result.Output.Span));
-        }
+        await RendererChecks.AssertNoOverlapsAsync(Runner().Options with { Engine = engine });
     }
 
     [Fact]
@@ -220,20 +213,6 @@ public class GraphvizIntegrationTests
     [Fact]
     public async Task The_operand_places_of_a_difference_show_on_its_edges()
     {
-        var a = new Value(3, "a");
-        var b = new Value(2, "b");
-        var difference = a - b;
-
-        var result = await difference.RenderAsync(OutputFormat.Svg, rendering: Runner().Options, cancellationToken: TestContext.Current.CancellationToken);
-        string svg = Encoding.UTF8.GetString(result.Output.Span);
-
-        // Each edge into the '-' says which operand it brings: a is 1, b is 2.
-        foreach (var (edge, place) in new[] { ("v0&#45;&gt;v2_op", "1"), ("v1&#45;&gt;v2_op", "2") })
-        {
-            int start = svg.IndexOf($"<title>{edge}</title>", StringComparison.Ordinal);
-            Assert.True(start > 0, $"no edge {edge}");
-            int end = svg.IndexOf("<!--", start, StringComparison.Ordinal);
-            Assert.Matches($">{place}</text>", svg[start..end]);
-        }
+        await RendererChecks.AssertOperandPlacesAsync(Runner().Options);
     }
 }

@@ -85,26 +85,10 @@ public sealed class StepThroughPageTests(BrowserFixture browser) : IClassFixture
         }
     }
 
-    private static Value Seed()
-    {
-        var a = new Value(2.0, "a");
-        var b = new Value(-3.0, "b");
-        var c = new Value(10.0, "c");
-        var f = new Value(-2.0, "f");
-        var e = a * b;
-        e.Label = "e";
-        var d = e + c;
-        d.Label = "d";
-        var L = d * f;
-        L.Label = "L";
-        L.Backward();
-        return L;
-    }
-
     [Fact]
     public async Task The_seed_page_steps_through_the_notebooks_backward_pass()
     {
-        var L = Seed();
+        var L = SampleGraphs.Seed(backward: true);
         await using var page = await OpenAsync(L);
         var labels = await page.Labels();
         string IdOf(string label) => labels.Single(pair => pair.Value == label).Key;
@@ -285,8 +269,8 @@ public sealed class StepThroughPageTests(BrowserFixture browser) : IClassFixture
         GraphvizRequirement.RequireDot();
         var options = new RenderOptions { Renderer = Renderer.Native, DotPath = GraphvizRequirement.RequireDot() };
 
-        var first = await Seed().RenderAsync(OutputFormat.Html, rendering: options, cancellationToken: Token);
-        var second = await Seed().RenderAsync(OutputFormat.Html, rendering: options, cancellationToken: Token);
+        var first = await SampleGraphs.Seed(backward: true).RenderAsync(OutputFormat.Html, rendering: options, cancellationToken: Token);
+        var second = await SampleGraphs.Seed(backward: true).RenderAsync(OutputFormat.Html, rendering: options, cancellationToken: Token);
 
         Assert.True(first.Output.Span.SequenceEqual(second.Output.Span));
         string html = System.Text.Encoding.UTF8.GetString(first.Output.Span);
