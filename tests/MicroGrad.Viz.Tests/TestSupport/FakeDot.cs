@@ -22,8 +22,23 @@ internal sealed class FakeDot : IDisposable
 
         string folder = Directory.CreateTempSubdirectory("mgviz-fake-dot-").FullName;
         string path = System.IO.Path.Combine(folder, "dot");
-        File.WriteAllText(path, "#!/bin/sh\n" + script.Replace("$FOLDER", folder, StringComparison.Ordinal) + "\n");
-        SetMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        // A child shell writes the script, not this process: a file this process held open for writing
+        // would be inherited by any process another test forks meanwhile, and running the script while
+        // such a copy is open fails with ETXTBSY ("Text file busy"), as it once did here.
+        var start = new System.Diagnostics.ProcessStartInfo("/bin/sh") { RedirectStandardInput = true, UseShellExecute = false };
+        foreach (string argument in new[] { "-c", "cat > \"$1\" && chmod 700 \"$1\"", "sh", path })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using (var writer = System.Diagnostics.Process.Start(start)!)
+        {
+            writer.StandardInput.Write("#!/bin/sh\n" + script.Replace("$FOLDER", folder, StringComparison.Ordinal) + "\n");
+            writer.StandardInput.Close();
+            writer.WaitForExit();
+            Assert.True(writer.ExitCode == 0, $"could not write the fake dot at {path}");
+        }
+
         return new FakeDot(folder, path);
     }
 
