@@ -73,7 +73,6 @@ public static class ValueGraphHtml
         using (var json = new Utf8JsonWriter(buffer))
         {
             json.WriteStartObject();
-            json.WriteString("root", ids[plan.IndexOf(plan.Root)]);
             json.WriteString("startLine", $"Start: every gradient is 0, and {Name(plan.Root)}.grad = 1 (the output's gradient with respect to itself). Next applies the chain rule one input at a time, in the order Backward() does.");
             json.WriteStartObject("nodes");
             for (int i = 0; i < plan.Order.Count; i++)

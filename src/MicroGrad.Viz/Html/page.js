@@ -135,8 +135,6 @@
 
   // page.html#step=3 opens at step 3 (links, screenshots).
   const fromHash = () => { const match = /^#step=(\d+)$/.exec(location.hash); show(match ? Number(match[1]) : 0); };
-  $("line").textContent = data.startLine;
-  $("counter").textContent = "0 / " + steps.length;
   window.addEventListener("hashchange", fromHash);
   fromHash();
 })();
