@@ -163,7 +163,7 @@ internal sealed class RenderCommand
             throw new UsageException("--watch needs an output file: -o PATH");
         }
 
-        return new RenderSettings(program, output, format, drawing, rendering, watch);
+        return new RenderSettings(program, output, format, drawing, rendering, watch, result.GetValue(_plain));
     }
 
     public static async Task<int> RunAsync(RenderSettings settings, ToolConsole console, CancellationToken cancellationToken)
@@ -240,7 +240,7 @@ internal sealed class RenderCommand
         }
         catch (GraphTooLargeException e)
         {
-            throw new SizeGuardException(e, settings.Drawing.FoldConstants == false);
+            throw new SizeGuardException(e, settings.Plain);
         }
 
         foreach (var warning in rendered.Warnings)

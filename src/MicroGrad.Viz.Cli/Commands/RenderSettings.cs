@@ -7,10 +7,12 @@ namespace MicroGrad.Viz.Cli.Commands;
 /// <param name="Drawing">How to draw.</param>
 /// <param name="Rendering">Which Graphviz and how to run it.</param>
 /// <param name="Watch">Draw again whenever the program file changes, until cancelled.</param>
+/// <param name="Plain">--plain: the automatic views are off (the size guard's message says so).</param>
 internal sealed record RenderSettings(
     ProgramSettings Program,
     string? Output,
     OutputFormat Format,
     DrawingOptions Drawing,
     RenderOptions Rendering,
-    bool Watch = false);
+    bool Watch = false,
+    bool Plain = false);
