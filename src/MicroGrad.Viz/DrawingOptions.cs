@@ -73,6 +73,29 @@ public sealed record DrawingOptions
     public bool? CollapseTerms { get; init; }
 
     /// <summary>
+    /// Draw the many inputs of a wide operation as one counted node: when an operator (after the other
+    /// views) has more than <see cref="FanInThreshold"/> inputs that nothing else uses — leaves such as
+    /// the <c>a0 … a299</c> of a long sum, or terms of one operation made of such leaves — they become
+    /// one node that says how many values it stands for and the range of their data and grad.
+    /// Default <see langword="null"/>: on (it changes only operators that wide).
+    /// </summary>
+    public bool? GroupFanIn { get; init; }
+
+    /// <summary>
+    /// The number of lone inputs of one kind an operator may have before <see cref="GroupFanIn"/> draws
+    /// them as one node. Default 32: a neuron with 32 inputs is still drawn input by input.
+    /// </summary>
+    public int FanInThreshold
+    {
+        get;
+        init
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThan(value, 1);
+            field = value;
+        }
+    } = 32;
+
+    /// <summary>
     /// How modules are shown. Default <see langword="null"/>: <see cref="ModuleView.Collapsed"/> for
     /// graphs larger than <see cref="AutoModuleThreshold"/> that have module scopes,
     /// <see cref="ModuleView.None"/> otherwise.

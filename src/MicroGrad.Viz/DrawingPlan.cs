@@ -29,6 +29,8 @@ internal sealed class DrawingPlan
         Folded = new bool[order.Count];
         Chained = new bool[order.Count];
         Term = new bool[order.Count];
+        FanIn = new int[order.Count];
+        Array.Fill(FanIn, -1);
     }
 
     public IReadOnlyList<Value> Order { get; }
@@ -65,9 +67,15 @@ internal sealed class DrawingPlan
     /// <summary>Single-use terms (like the <c>w*x</c> of a neuron) absorbed into the n-ary sum or product that uses them.</summary>
     public bool[] Term { get; }
 
+    /// <summary>For values drawn as part of a fan-in group: which group (an index into <see cref="FanInGroups"/>); -1 otherwise.</summary>
+    public int[] FanIn { get; }
+
+    /// <summary>The fan-in groups, in order of their operator.</summary>
+    public List<FanInGroup> FanInGroups { get; } = [];
+
     public int IndexOf(Value value) => _index[value];
 
-    public bool IsDrawn(int i) => Stub[i] < 0 && Group[i] is null && Shared[i] is null && !Folded[i] && !Chained[i] && !Term[i];
+    public bool IsDrawn(int i) => Stub[i] < 0 && Group[i] is null && Shared[i] is null && !Folded[i] && !Chained[i] && !Term[i] && FanIn[i] < 0;
 
     /// <summary>The views in force: the options with every automatic choice made for this graph.</summary>
     public DrawingOptions Views { get; private set; } = DrawingOptions.Default;
@@ -84,6 +92,7 @@ internal sealed class DrawingPlan
             CollapseChains = requested.CollapseChains ?? big,
             CollapseTerms = requested.CollapseTerms ?? big,
             Modules = requested.Modules ?? (huge ? ModuleView.Collapsed : ModuleView.None),
+            GroupFanIn = requested.GroupFanIn ?? true,
         };
         plan.Views = options;
         int rootIndex = order.Count - 1;
@@ -210,8 +219,71 @@ internal sealed class DrawingPlan
             }
         }
 
+        if (options.GroupFanIn == true)
+        {
+            plan.GroupFanIns(options.FanInThreshold);
+        }
+
         return plan;
     }
+
+    /// <summary>
+    /// Groups, for every operator with more than <paramref name="threshold"/> sources, the sources
+    /// nothing else uses: its leaves, and its terms of one operation whose inputs are such leaves
+    /// (each <c>a*b</c> of a sum of products whose terms are drawn) together with those leaves.
+    /// </summary>
+    private void GroupFanIns(int threshold)
+    {
+        var sources = new List<int>();
+        for (int i = 0; i < Order.Count; i++)
+        {
+            if (!IsDrawn(i) || Order[i].IsLeaf || Expand(i, expandTerms: true, sources).Count <= threshold)
+            {
+                continue;
+            }
+
+            var leaves = sources.FindAll(IsLoneLeaf);
+            if (leaves.Count > threshold)
+            {
+                AddFanIn(i, string.Empty, leaves, hidden: []);
+            }
+
+            foreach (var terms in sources.FindAll(IsLoneTerm).GroupBy(u => Order[u].Op, StringComparer.Ordinal))
+            {
+                var members = terms.ToList();
+                if (members.Count > threshold)
+                {
+                    var hidden = members.SelectMany(u => Order[u].Inputs.Select(IndexOf)).Where(IsLoneLeaf).ToList();
+                    AddFanIn(i, terms.Key, members, hidden);
+                }
+            }
+        }
+    }
+
+    // A value that is drawn, used once and is a leaf: nothing else connects to it.
+    private bool IsLoneLeaf(int u) => IsDrawn(u) && Order[u].IsLeaf && Uses[u] == 1;
+
+    // A term that is drawn, unlabelled, used once, and whose inputs are lone leaves or folded constants.
+    private bool IsLoneTerm(int u) =>
+        IsDrawn(u) && !Order[u].IsLeaf && Order[u].Label is null && Uses[u] == 1
+        && Order[u].Inputs.All(input => IndexOf(input) is int k && (IsLoneLeaf(k) || Folded[k]));
+
+    private void AddFanIn(int op, string kind, List<int> members, List<int> hidden)
+    {
+        int group = FanInGroups.Count;
+        FanInGroups.Add(new FanInGroup(op, kind, members, hidden.Count));
+        foreach (int u in members.Concat(hidden))
+        {
+            FanIn[u] = group;
+        }
+    }
+
+    /// <summary>
+    /// Values drawn as one counted node: the <paramref name="Members"/> (leaves when <paramref name="Kind"/>
+    /// is empty, else terms of that operation) feeding operator <paramref name="Operator"/>, plus
+    /// <paramref name="Hidden"/> leaves inside those terms.
+    /// </summary>
+    internal sealed record FanInGroup(int Operator, string Kind, List<int> Members, int Hidden);
 
     /// <summary>How many nodes the drawing has: drawn values and their operators, module runs, shared parameters, stubs.</summary>
     public int CountNodes()
@@ -240,7 +312,7 @@ internal sealed class DrawingPlan
             }
         }
 
-        return count;
+        return count + FanInGroups.Count;
     }
 
     /// <summary>

@@ -19,6 +19,7 @@ internal sealed class ValueGraphBuilder
     private readonly bool _leftToRight;
     private readonly double _gradientScale;
     private readonly bool _tooltips;
+    private readonly bool[] _fanInDrawn;
 
     private DotSink _sink;
 
@@ -41,6 +42,7 @@ internal sealed class ValueGraphBuilder
         _leftToRight = _options.Direction == RankDirection.LeftToRight;
         _gradientScale = _options.ColorByGradient ? GradientPalette.Scale(plan.Order.Select(v => v.Grad)) : 0;
         _tooltips = _options.Tooltips ?? plan.CountNodes() <= DrawingOptions.TooltipThreshold;
+        _fanInDrawn = new bool[plan.FanInGroups.Count];
     }
 
     private void SetTooltip(DotNode node, Value value)
@@ -103,6 +105,43 @@ internal sealed class ValueGraphBuilder
         }
 
         var order = _plan.Order;
+        if (_options.Modules == ModuleView.Clusters)
+        {
+            // Clusters in the order modules computed, numbered from the top down: a module's first computed
+            // value comes after those of the modules it reads from, so layer 0 comes before layer 1 and
+            // neuron 0 before neuron 1 (the order Graphviz starts its layout from).
+            var children = new Dictionary<ModuleScope, List<ModuleScope>>(ReferenceEqualityComparer.Instance);
+            var top = new List<ModuleScope>();
+            for (int i = 0; i < order.Count; i++)
+            {
+                if (!order[i].IsLeaf && order[i].Scope is { } scope && _plan.IsDrawn(i))
+                {
+                    // New scopes join their parent's children from the top down (a known scope's parents are known).
+                    var added = new Stack<ModuleScope>();
+                    for (var s = scope; s is not null && children.TryAdd(s, []); s = s.Parent)
+                    {
+                        added.Push(s);
+                    }
+
+                    foreach (var s in added)
+                    {
+                        (s.Parent is null ? top : children[s.Parent]).Add(s);
+                    }
+                }
+            }
+
+            var pending = new Stack<ModuleScope>(Enumerable.Reverse(top));
+            while (pending.Count > 0)
+            {
+                var scope = pending.Pop();
+                Cluster(scope);
+                for (int k = children[scope].Count - 1; k >= 0; k--)
+                {
+                    pending.Push(children[scope][k]);
+                }
+            }
+        }
+
         int next = 0;
         for (int i = 0; i < order.Count; i++)
         {
@@ -132,6 +171,16 @@ internal sealed class ValueGraphBuilder
                 continue;
             }
 
+            if (_plan.FanIn[i] is int fanIn and >= 0)
+            {
+                if (!_fanInDrawn[fanIn])
+                {
+                    AddFanInNode(fanIn, Container(_plan.FanInGroups[fanIn].Operator));
+                }
+
+                continue;
+            }
+
             if (!_plan.IsDrawn(i))
             {
                 continue;
@@ -144,7 +193,7 @@ internal sealed class ValueGraphBuilder
             if (_options.ColorByGradient)
             {
                 var node = _sink.AddNode(cluster, id);
-                node.Attributes.Set("label", DotValue.FromRecord(ValueGraphWriter.Record(value, _options, _leftToRight)));
+                node.Attributes.Set("label", DotValue.FromRecord(ValueGraphWriter.Record(value, _options, _leftToRight, ShownLabel(i))));
                 SetTooltip(node, value);
                 ValueGraphWriter.ApplyGradientStyle(node.Attributes, value.Grad, _gradientScale, ReferenceEquals(value, _plan.Root));
             }
@@ -154,7 +203,7 @@ internal sealed class ValueGraphBuilder
                 if (!_sink.TryWriteValueNode(id, value, style, _tooltips))
                 {
                     var node = _sink.AddNode(cluster, id);
-                    node.Attributes.Set("label", DotValue.FromRecord(ValueGraphWriter.Record(value, _options, _leftToRight)));
+                    node.Attributes.Set("label", DotValue.FromRecord(ValueGraphWriter.Record(value, _options, _leftToRight, ShownLabel(i))));
                     SetTooltip(node, value);
                     ValueGraphWriter.ApplyStyle(node.Attributes, style);
                 }
@@ -202,6 +251,64 @@ internal sealed class ValueGraphBuilder
         node.Attributes.Set("label", DotValue.FromRecord(_leftToRight ? new DotRecord(DotRecordField.FromGroup(fields)) : new DotRecord(fields)));
         ValueGraphWriter.ApplyStyle(node.Attributes, _options.ModuleStyle);
     }
+
+    private void AddFanInNode(int index, DotSubgraph? cluster)
+    {
+        _fanInDrawn[index] = true;
+        var group = _plan.FanInGroups[index];
+        var members = group.Members.ConvertAll(u => _plan.Order[u]);
+        string count = members.Count.ToString(CultureInfo.InvariantCulture);
+        var fields = new List<DotRecordField>();
+        if (group.Kind.Length == 0)
+        {
+            fields.Add(DotRecordField.FromText(count + " inputs"));
+            if (members[0].Label is { } first && members[^1].Label is { } last)
+            {
+                fields.Add(DotRecordField.FromText(first == last ? first : first + " … " + last));
+            }
+        }
+        else
+        {
+            fields.Add(DotRecordField.FromText(count + " terms (" + group.Kind + ")"));
+            fields.Add(DotRecordField.FromText((members.Count + group.Hidden).ToString(CultureInfo.InvariantCulture) + " values"));
+        }
+
+        if (_options.Fields.HasFlag(ValueFields.Data))
+        {
+            fields.Add(DotRecordField.FromText("data " + Range(members.Select(v => v.Data))));
+        }
+
+        if (_options.Fields.HasFlag(ValueFields.Grad))
+        {
+            fields.Add(DotRecordField.FromText("grad " + Range(members.Select(v => v.Grad))));
+        }
+
+        var node = _sink.AddNode(cluster, FanInId(index));
+        node.Attributes.Set("label", DotValue.FromRecord(_leftToRight ? new DotRecord(DotRecordField.FromGroup(fields)) : new DotRecord(fields)));
+        ValueGraphWriter.ApplyStyle(node.Attributes, group.Kind.Length == 0 ? _options.LeafStyle : _options.IntermediateStyle);
+
+        // Dashed, as stubs: a node that stands for many values.
+        node.Attributes.Set("style", group.Kind.Length == 0 && _options.LeafStyle.FillColor is not null ? "filled,dashed" : "dashed");
+    }
+
+    /// <summary>The smallest and largest of some numbers, <c>-0.9953 … 0.9987</c> (one number when they agree), NaN noted apart.</summary>
+    private string Range(IEnumerable<double> numbers)
+    {
+        double low = double.PositiveInfinity, high = double.NegativeInfinity;
+        bool nan = false;
+        foreach (double x in numbers)
+        {
+            nan |= double.IsNaN(x);
+            low = double.IsNaN(x) ? low : Math.Min(low, x);
+            high = double.IsNaN(x) ? high : Math.Max(high, x);
+        }
+
+        string Text(double x) => NumberText.Format(x, _options.Precision, _options.RoundTrip);
+        string range = low > high ? string.Empty : low == high ? Text(low) : Text(low) + " … " + Text(high);
+        return nan ? (range.Length > 0 ? range + ", NaN" : "NaN") : range;
+    }
+
+    private static string FanInId(int index) => "g" + index.ToString(CultureInfo.InvariantCulture);
 
     private void AddStubNode(int stub)
     {
@@ -345,7 +452,7 @@ internal sealed class ValueGraphBuilder
 
                 // A collapsed module, or the inputs of absorbed terms, feed an operator through one edge
                 // each; otherwise every operand slot gets its edge (a*a draws two).
-                bool once = hasTerms || _plan.Group[u] is not null || _plan.Shared[u] is not null || _plan.Stub[u] >= 0;
+                bool once = hasTerms || _plan.Group[u] is not null || _plan.Shared[u] is not null || _plan.Stub[u] >= 0 || _plan.FanIn[u] >= 0;
                 if (!once || (opEdges ??= new HashSet<string>(StringComparer.Ordinal)).Add(Source(u)))
                 {
                     _sink.AddEdge(Source(u), op);
@@ -360,6 +467,7 @@ internal sealed class ValueGraphBuilder
         _plan.Stub[u] >= 0 ? StubId(_plan.Stub[u])
         : _plan.Group[u] is { } group ? _groupIds[group]
         : _plan.Shared[u] is { } path ? _sharedIds[path]
+        : _plan.FanIn[u] >= 0 ? FanInId(_plan.FanIn[u])
         : _ids[u]!;
 
     private string OperatorLabel(int i)
@@ -411,12 +519,26 @@ internal sealed class ValueGraphBuilder
             return existing;
         }
 
+        var parent = scope.Parent is null ? null : Cluster(scope.Parent); // numbered after its parent
         var cluster = new DotSubgraph("cluster_" + _clusters.Count.ToString(CultureInfo.InvariantCulture));
         cluster.Attributes.Set("label", scope.Name);
         cluster.Attributes.Set("style", "rounded");
         cluster.Attributes.Set("color", "#7c3aed");
         _clusters.Add(scope, cluster);
-        (scope.Parent is null ? _graph.Subgraphs : Cluster(scope.Parent).Subgraphs).Add(cluster);
+        (parent?.Subgraphs ?? _graph.Subgraphs).Add(cluster);
         return cluster;
+    }
+
+    /// <summary>
+    /// The label a value node shows: its own, except that inside its owner's cluster a parameter
+    /// labelled with the owner's path (<c>layer0.neuron1.w0</c>) shows the rest (<c>w0</c>): the box says whose it is.
+    /// </summary>
+    private string? ShownLabel(int i)
+    {
+        var value = _plan.Order[i];
+        return _options.Modules == ModuleView.Clusters && value.IsLeaf && _plan.Owner[i] is { } owner && value.Label is { } label
+            && label.Length > owner.Path.Length + 1 && label.StartsWith(owner.Path, StringComparison.Ordinal) && label[owner.Path.Length] == '.'
+            ? label[(owner.Path.Length + 1)..]
+            : value.Label;
     }
 }

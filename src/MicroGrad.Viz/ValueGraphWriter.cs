@@ -56,16 +56,17 @@ public static class ValueGraphWriter
         return writer.ToString();
     }
 
-    internal static DotRecord Record(Value value, DrawingOptions options, bool leftToRight)
+    internal static DotRecord Record(Value value, DrawingOptions options, bool leftToRight, string? shownLabel = null)
     {
-        bool label = options.Fields.HasFlag(ValueFields.Label) && value.Label is not null;
+        shownLabel ??= value.Label;
+        bool label = options.Fields.HasFlag(ValueFields.Label) && shownLabel is not null;
         bool data = options.Fields.HasFlag(ValueFields.Data);
         bool grad = options.Fields.HasFlag(ValueFields.Grad);
         var fields = new DotRecordField[Math.Max(1, (label ? 1 : 0) + (data ? 1 : 0) + (grad ? 1 : 0))];
         int n = 0;
         if (label)
         {
-            fields[n++] = DotRecordField.FromText(value.Label!);
+            fields[n++] = DotRecordField.FromText(shownLabel!);
         }
 
         if (data)

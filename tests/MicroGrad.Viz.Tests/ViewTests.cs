@@ -8,7 +8,7 @@ namespace MicroGrad.Viz.Tests;
 /// <summary>The views for big graphs: they change the picture, never the numbers, and never lose a value.</summary>
 public class ViewTests
 {
-    private static readonly DrawingOptions Plain = new() { FoldConstants = false, CollapseChains = false, CollapseTerms = false, Modules = ModuleView.None };
+    private static readonly DrawingOptions Plain = new() { FoldConstants = false, CollapseChains = false, CollapseTerms = false, GroupFanIn = false, Modules = ModuleView.None };
 
     private static Value SmallMlp() => SampleGraphs.SmallMlp();
 
@@ -69,20 +69,23 @@ public class ViewTests
         Assert.Equal(DotWriter.ToDot(ValueGraphWriter.ToDotGraph(SmallMlp(), Plain)), DotWriter.ToDot(small));
     }
 
+    // Fan-in groups: 0 is off; 1 to 5 is the threshold, low enough for a small MLP's neurons and sums to reach.
     private static readonly Gen<(int Seed, int[] Sizes, DrawingOptions Options)> Cases =
         Gen.Select(
             Gen.Int[0, 1000],
             Gen.Int[1, 4].Array[1, 3],
-            Gen.Bool, Gen.Bool, Gen.Bool, Gen.Int[0, 2], Gen.Int[1, 2], Gen.Int[-2, 4])
+            Gen.Int[0, 7], Gen.Int[0, 5], Gen.Int[0, 2], Gen.Int[1, 2], Gen.Int[-2, 4])
         .Select(t => (t.Item1, t.Item2, new DrawingOptions
         {
-            FoldConstants = t.Item3,
-            CollapseChains = t.Item4,
-            CollapseTerms = t.Item5,
-            Modules = (ModuleView)t.Item6,
-            ModuleDepth = t.Item7,
-            Focus = t.Item8 switch { -2 => null, -1 => "x0", _ => "loss" },
-            FocusDepth = t.Item8 > 0 ? t.Item8 : null,
+            FoldConstants = (t.Item3 & 1) != 0,
+            CollapseChains = (t.Item3 & 2) != 0,
+            CollapseTerms = (t.Item3 & 4) != 0,
+            GroupFanIn = t.Item4 > 0,
+            FanInThreshold = Math.Max(1, t.Item4),
+            Modules = (ModuleView)t.Item5,
+            ModuleDepth = t.Item6,
+            Focus = t.Item7 switch { -2 => null, -1 => "x0", _ => "loss" },
+            FocusDepth = t.Item7 > 0 ? t.Item7 : null,
         }));
 
     [Fact]
@@ -108,24 +111,33 @@ public class ViewTests
                 int drawn = 0, grouped = 0;
                 for (int i = 0; i < values.Count; i++)
                 {
-                    int ways = (plan.IsDrawn(i) ? 1 : 0) + (plan.Stub[i] < 0 ? 0 : 1) + (plan.Group[i] is null ? 0 : 1) + (plan.Shared[i] is null ? 0 : 1) + (plan.Folded[i] ? 1 : 0) + (plan.Chained[i] ? 1 : 0) + (plan.Term[i] ? 1 : 0);
+                    int ways = (plan.IsDrawn(i) ? 1 : 0) + (plan.Stub[i] < 0 ? 0 : 1) + (plan.Group[i] is null ? 0 : 1) + (plan.Shared[i] is null ? 0 : 1) + (plan.Folded[i] ? 1 : 0) + (plan.Chained[i] ? 1 : 0) + (plan.Term[i] ? 1 : 0) + (plan.FanIn[i] < 0 ? 0 : 1);
                     Assert.Equal(1, ways); // every value is accounted for exactly once
                     drawn += plan.IsDrawn(i) ? 1 : 0;
-                    grouped += plan.Group[i] is null && plan.Shared[i] is null && plan.Stub[i] < 0 ? 0 : 1;
+                    grouped += plan.Group[i] is null && plan.Shared[i] is null && plan.Stub[i] < 0 && plan.FanIn[i] < 0 ? 0 : 1;
                 }
 
                 Assert.Equal(drawn, nodes.Keys.Count(id => id.StartsWith('v') && !id.EndsWith("_op", StringComparison.Ordinal)));
                 int counted = nodes.Values.Where(n => n.Id.StartsWith('m') || n.Id.StartsWith('p'))
                     .Sum(n => int.Parse(n.Attributes["label"].Record!.Fields[0].Group!.Fields[^1].Text!.Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture))
                     + nodes.Values.Where(n => n.Id.StartsWith('s'))
-                    .Sum(n => int.Parse(n.Attributes["label"].Text!.Split(' ')[1], System.Globalization.CultureInfo.InvariantCulture));
-                Assert.Equal(grouped, counted); // collapsed modules, shared parameters and stubs say how many values they hold
+                    .Sum(n => int.Parse(n.Attributes["label"].Text!.Split(' ')[1], System.Globalization.CultureInfo.InvariantCulture))
+                    + nodes.Values.Where(n => n.Id.StartsWith('g')).Sum(FanInCount);
+                Assert.Equal(grouped, counted); // collapsed modules, shared parameters, stubs and fan-in groups say how many values they hold
                 foreach (var id in graph.Edges.SelectMany(e => new[] { e.From, e.To }))
                 {
                     Assert.True(nodes.ContainsKey(id), $"edge to missing node {id}");
                 }
             },
             iter: 150);
+    }
+
+    // A fan-in group's record starts "N inputs", or "N terms (op)" then "M values" (the terms and their inputs).
+    private static int FanInCount(DotNode node)
+    {
+        var fields = node.Attributes["label"].Record!.Fields[0].Group!.Fields;
+        string text = fields[0].Text!.EndsWith(" inputs", StringComparison.Ordinal) ? fields[0].Text! : fields[1].Text!;
+        return int.Parse(text.Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture);
     }
 
     [Fact]

@@ -66,7 +66,7 @@ public class HostileLabelTests
             string[] labels = [.. Enumerable.Range(0, LabelsPerGraph).Select(_ => Label(random))];
             var leaves = labels.Select((label, i) => new Value(i, label)).ToArray();
             var root = Value.Sum(leaves);
-            var drawing = ValueGraphWriter.ToDotGraph(root, new DrawingOptions { FoldConstants = false, CollapseChains = true, CollapseTerms = false, Modules = ModuleView.None });
+            var drawing = ValueGraphWriter.ToDotGraph(root, new DrawingOptions { FoldConstants = false, CollapseChains = true, CollapseTerms = false, GroupFanIn = false, Modules = ModuleView.None });
 
             var result = await new GraphRenderer(options).RenderAsync(drawing, OutputFormat.Svg, TestContext.Current.CancellationToken);
 

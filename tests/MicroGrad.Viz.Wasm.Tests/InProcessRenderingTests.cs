@@ -137,4 +137,16 @@ public sealed class InProcessRenderingTests : IDisposable
     {
         await RendererChecks.AssertOperandPlacesAsync(new RenderOptions { Renderer = Renderer.InProcess });
     }
+
+    [Fact]
+    public async Task A_sum_of_three_hundred_products_draws_as_a_small_picture()
+    {
+        await RendererChecks.AssertWideSumIsCompactAsync(new RenderOptions { Renderer = Renderer.InProcess });
+    }
+
+    [Fact]
+    public async Task Layers_and_neurons_are_laid_out_in_index_order()
+    {
+        await RendererChecks.AssertClustersInIndexOrderAsync(new RenderOptions { Renderer = Renderer.InProcess }, false);
+    }
 }

@@ -87,6 +87,23 @@ public static class InProcessGraphviz
         }
 
         yield return Benchmarks.Report.Line($"inprocess-timeout-overshoot: {TimeoutOvershootMs(wasm):0} ms");
+
+        // The 300-term sum of products drawn with the default views (its fan-in group), end to end:
+        // build the graph, backward, DOT, layout, SVG.
+        double WideSum(RenderOptions options) =>
+            Benchmarks.Report.Median(5, run =>
+            {
+                var sum = Enumerable.Range(0, 300)
+                    .Select(i => new Value(i, "a" + i.ToString(CultureInfo.InvariantCulture)) * new Value(1, "b" + i.ToString(CultureInfo.InvariantCulture)))
+                    .Aggregate((x, y) => x + y);
+                sum.Backward();
+                _ = sum.RenderAsync(OutputFormat.Svg, rendering: options).GetAwaiter().GetResult();
+            }) * 1e3;
+        yield return Benchmarks.Report.Line($"wide-sum-300-svg-inprocess: {WideSum(new RenderOptions { Renderer = Renderer.InProcess, InProcess = wasm }):0.0} ms");
+        if (dot is not null)
+        {
+            yield return Benchmarks.Report.Line($"wide-sum-300-svg-native: {WideSum(new RenderOptions { Renderer = Renderer.Native, DotPath = dot }):0.0} ms");
+        }
     }
 
     /// <summary>How long after a 1 s timeout a long layout (the 6,000-node random graph) comes back through the renderer: median of 3.</summary>

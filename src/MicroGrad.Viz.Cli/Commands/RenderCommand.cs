@@ -94,6 +94,7 @@ internal sealed class RenderCommand
             CollapseChains = result.GetValue(_collapseChains) ? true : auto,
             CollapseTerms = result.GetValue(_collapseTerms) ? true : auto,
             Modules = result.GetValue(_modules) is { } modules ? ParseModules(modules) : auto == false ? ModuleView.None : null,
+            GroupFanIn = auto,
             ColorByGradient = result.GetValue(_colorGrad),
             Title = result.GetValue(_title),
             Focus = result.GetValue(_focus),

@@ -5,12 +5,21 @@ public sealed class Layer : Module
 {
     private readonly Neuron[] _neurons;
 
-    /// <summary>Creates a layer of neurons initialised from <paramref name="random"/>, neuron by neuron.</summary>
+    /// <summary>
+    /// Creates a layer of neurons initialised from <paramref name="random"/>, neuron by neuron. Neuron
+    /// i's parameters are labelled <c>neuron{i}.w0</c>, …, <c>neuron{i}.b</c>: the scope its values are computed in.
+    /// </summary>
     /// <param name="inputs">The number of inputs each neuron takes; at least 1.</param>
     /// <param name="outputs">The number of neurons; at least 1.</param>
     /// <param name="random">The source of the initial weights.</param>
     /// <param name="activation">Every neuron's non-linearity; default <see cref="Activation.Relu"/>.</param>
     public Layer(int inputs, int outputs, Random random, Activation activation = Activation.Relu)
+        : this(inputs, outputs, random, activation, owner: null)
+    {
+    }
+
+    // owner: the layer's path in its network (layer1); null for a layer alone.
+    internal Layer(int inputs, int outputs, Random random, Activation activation, string? owner)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(inputs, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(outputs, 1);
@@ -18,7 +27,8 @@ public sealed class Layer : Module
         _neurons = new Neuron[outputs];
         for (int i = 0; i < outputs; i++)
         {
-            _neurons[i] = new Neuron(inputs, random, activation);
+            string name = NeuronName(i);
+            _neurons[i] = new Neuron(inputs, random, activation, owner is null ? name : owner + "." + name);
         }
 
         InputCount = inputs;
@@ -43,12 +53,14 @@ public sealed class Layer : Module
         var outputs = new Value[_neurons.Length];
         for (int i = 0; i < outputs.Length; i++)
         {
-            using var scope = ModuleScope.Enter("neuron" + i.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            using var scope = ModuleScope.Enter(NeuronName(i));
             outputs[i] = _neurons[i].Forward(inputs);
         }
 
         return outputs;
     }
+
+    private static string NeuronName(int i) => "neuron" + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     /// <inheritdoc/>
     public override IReadOnlyList<Value> Parameters() => [.. _neurons.SelectMany(n => n.Parameters())];

@@ -22,7 +22,11 @@ public sealed class Mlp : Module
     {
     }
 
-    /// <summary>Creates an MLP initialised from <paramref name="random"/>, layer by layer.</summary>
+    /// <summary>
+    /// Creates an MLP initialised from <paramref name="random"/>, layer by layer. Parameters are labelled
+    /// with the path of the neuron that owns them, the scope its values are computed in:
+    /// <c>layer1.neuron3.w0</c>, …, <c>layer1.neuron3.b</c>.
+    /// </summary>
     /// <param name="random">The source of the initial weights.</param>
     /// <param name="inputs">The number of inputs; at least 1.</param>
     /// <param name="layerSizes">The number of neurons in each layer; at least one layer, each of at least 1.</param>
@@ -46,7 +50,7 @@ public sealed class Mlp : Module
             }
 
             var activation = i == layerSizes.Length - 1 ? Activation.Linear : Activation.Relu;
-            _layers[i] = new Layer(fanIn, layerSizes[i], random, activation);
+            _layers[i] = new Layer(fanIn, layerSizes[i], random, activation, LayerName(i));
             fanIn = layerSizes[i];
         }
 
@@ -73,7 +77,7 @@ public sealed class Mlp : Module
         Value[] outputs = [];
         for (int i = 0; i < _layers.Length; i++)
         {
-            using var scope = ModuleScope.Enter("layer" + i.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            using var scope = ModuleScope.Enter(LayerName(i));
             outputs = _layers[i].Forward(x);
             x = outputs;
         }
@@ -99,6 +103,8 @@ public sealed class Mlp : Module
 
         return Forward(leaves);
     }
+
+    private static string LayerName(int i) => "layer" + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     /// <inheritdoc/>
     public override IReadOnlyList<Value> Parameters() => [.. _layers.SelectMany(l => l.Parameters())];

@@ -14,6 +14,13 @@ public sealed class Neuron : Module
     /// <param name="random">The source of the initial weights; pass a seeded one for repeatable runs.</param>
     /// <param name="activation">The non-linearity; default <see cref="Activation.Relu"/>.</param>
     public Neuron(int inputs, Random random, Activation activation = Activation.Relu)
+        : this(inputs, random, activation, owner: null)
+    {
+    }
+
+    // owner: the neuron's path in its layer or network (layer1.neuron3), the scope its values are
+    // computed in; it prefixes the parameters' labels so a drawing says whose they are.
+    internal Neuron(int inputs, Random random, Activation activation, string? owner)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(inputs, 1);
         ArgumentNullException.ThrowIfNull(random);
@@ -22,20 +29,25 @@ public sealed class Neuron : Module
             throw new ArgumentOutOfRangeException(nameof(activation), activation, "Unknown activation.");
         }
 
+        string prefix = owner is null ? string.Empty : owner + ".";
         _weights = new Value[inputs];
         for (int i = 0; i < inputs; i++)
         {
-            _weights[i] = new Value((random.NextDouble() * 2.0) - 1.0, "w" + i.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            _weights[i] = new Value((random.NextDouble() * 2.0) - 1.0, prefix + "w" + i.ToString(System.Globalization.CultureInfo.InvariantCulture));
         }
 
-        Bias = new Value(0.0, "b");
+        Bias = new Value(0.0, prefix + "b");
         Activation = activation;
     }
 
-    /// <summary>The weights, one per input, labelled <c>w0</c>, <c>w1</c>, ….</summary>
+    /// <summary>
+    /// The weights, one per input, labelled <c>w0</c>, <c>w1</c>, …; inside a layer or network the label
+    /// starts with the neuron's path, the one its values are computed in: <c>neuron3.w0</c> in a
+    /// <see cref="Layer"/>, <c>layer1.neuron3.w0</c> in an <see cref="Mlp"/>.
+    /// </summary>
     public IReadOnlyList<Value> Weights => _weights;
 
-    /// <summary>The bias, labelled <c>b</c>.</summary>
+    /// <summary>The bias, labelled <c>b</c> (<c>layer1.neuron3.b</c> inside a network, as the weights).</summary>
     public Value Bias { get; }
 
     /// <summary>The non-linearity applied to the weighted sum.</summary>

@@ -43,6 +43,34 @@ public class MlpTests
     }
 
     [Fact]
+    public void Parameters_are_labelled_with_the_path_of_the_neuron_that_owns_them()
+    {
+        var mlp = new Mlp(2, 2, 1);
+
+        Assert.Equal(
+            ["layer0.neuron0.w0", "layer0.neuron0.w1", "layer0.neuron0.b", "layer0.neuron1.w0", "layer0.neuron1.w1", "layer0.neuron1.b", "layer1.neuron0.w0", "layer1.neuron0.w1", "layer1.neuron0.b"],
+            mlp.Parameters().Select(p => p.Label));
+    }
+
+    [Fact]
+    public void A_parameters_label_starts_with_the_scope_its_neuron_computes_in()
+    {
+        var mlp = new Mlp(2, 3, 1);
+        var output = mlp.Forward(0.5, -1.0)[0];
+
+        // The output is layer1.neuron0's linear sum; the first layer's activations are its inputs' inputs.
+        Assert.Equal("layer1.neuron0", output.Scope!.Path);
+        Assert.Equal("layer1.neuron0.b", output.TopologicalOrder().First(v => v.IsLeaf && v.Label!.EndsWith(".b", StringComparison.Ordinal)).Label);
+        foreach (var value in output.TopologicalOrder().Where(v => !v.IsLeaf))
+        {
+            foreach (var parameter in value.Inputs.Where(i => i.IsLeaf && i.Label!.StartsWith("layer", StringComparison.Ordinal)))
+            {
+                Assert.Equal(value.Scope!.Path, parameter.Label![..parameter.Label!.LastIndexOf('.')]);
+            }
+        }
+    }
+
+    [Fact]
     public void Bad_shapes_are_rejected()
     {
         Assert.Throws<ArgumentException>(() => new Mlp(2));

@@ -423,6 +423,26 @@ public class CommandRunTests
     }
 
     [Fact]
+    public async Task A_wide_sum_is_drawn_as_one_counted_group_unless_plain()
+    {
+        // L = a0*b0 + … + a39*b39 with every number 1: 80 inputs, L = 40.
+        string program = string.Concat(Enumerable.Range(0, 40).Select(i => $"a{i} = 1\nb{i} = 1\n"))
+            + "L = " + string.Join(" + ", Enumerable.Range(0, 40).Select(i => $"a{i}*b{i}"));
+        string file = Path.Combine(Directory.CreateTempSubdirectory("mgviz-fan-in-").FullName, "sum.mg");
+        await File.WriteAllTextAsync(file, program, TestContext.Current.CancellationToken);
+
+        var grouped = new FakeConsole();
+        var plain = new FakeConsole();
+        Assert.Equal(0, await grouped.RunAsync("render", "-f", file, "--collapse-chains", "--collapse-terms"));
+        Assert.Equal(0, await plain.RunAsync("render", "-f", file, "--collapse-chains", "--collapse-terms", "--plain"));
+
+        Assert.Contains("g0 [label=\"{80 inputs|a0 … b39|data 1.0000|grad 1.0000}\"", grouped.Stdout, StringComparison.Ordinal);
+        Assert.Contains("label=\"{L|data 40.0000|grad 1.0000}\"", grouped.Stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain("inputs", plain.Stdout, StringComparison.Ordinal);
+        Assert.Contains("label=\"{b39|data 1.0000|grad 1.0000}\"", plain.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task An_in_process_crash_exits_4_with_its_message()
     {
         var console = new FakeConsole();

@@ -215,4 +215,16 @@ public class GraphvizIntegrationTests
     {
         await RendererChecks.AssertOperandPlacesAsync(Runner().Options);
     }
+
+    [Fact]
+    public async Task A_sum_of_three_hundred_products_draws_as_a_small_picture()
+    {
+        await RendererChecks.AssertWideSumIsCompactAsync(Runner().Options);
+    }
+
+    [Fact]
+    public async Task Layers_and_neurons_are_laid_out_in_index_order()
+    {
+        await RendererChecks.AssertClustersInIndexOrderAsync(Runner().Options, false, true);
+    }
 }

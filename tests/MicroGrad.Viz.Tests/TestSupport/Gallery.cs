@@ -10,6 +10,8 @@ internal static class Gallery
         ["seed"] = () => ValueGraphWriter.ToDotGraph(SampleGraphs.Seed(backward: true)),
         ["neuron"] = () => ValueGraphWriter.ToDotGraph(SampleGraphs.Neuron()),
         ["neuron-gradients"] = () => ValueGraphWriter.ToDotGraph(SampleGraphs.Neuron(), new DrawingOptions { ColorByGradient = true }),
+        ["neuron-exp"] = () => ValueGraphWriter.ToDotGraph(SampleGraphs.NeuronWithExp()),
+        ["wide-sum"] = () => ValueGraphWriter.ToDotGraph(SampleGraphs.WideSum()),
         ["mlp-node-for-node"] = () => ValueGraphWriter.ToDotGraph(SampleGraphs.SmallMlp()),
         ["mlp-clusters"] = () => ValueGraphWriter.ToDotGraph(SampleGraphs.SmallMlp(), new DrawingOptions { Modules = ModuleView.Clusters, CollapseChains = true }),
         ["mlp-modules"] = () => ValueGraphWriter.ToDotGraph(SampleGraphs.SmallMlp(), new DrawingOptions { Modules = ModuleView.Collapsed, FoldConstants = true }),

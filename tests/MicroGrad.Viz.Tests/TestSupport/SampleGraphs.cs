@@ -46,6 +46,40 @@ internal static class SampleGraphs
         return o;
     }
 
+    /// <summary>
+    /// The lecture's neuron with tanh written out, <c>e = exp(2n)</c>, <c>o = (e - 1) / (e + 1)</c>:
+    /// e 5.8284, e - 1 4.8284, e + 1 6.8284, o 0.7071, after backward.
+    /// </summary>
+    public static Value NeuronWithExp()
+    {
+        var x1 = new Value(2.0, "x1");
+        var x2 = new Value(0.0, "x2");
+        var w1 = new Value(-3.0, "w1");
+        var w2 = new Value(1.0, "w2");
+        var b = new Value(6.8813735870195432, "b");
+        var n = (x1 * w1) + (x2 * w2) + b;
+        n.Label = "n";
+        var e = (2 * n).Exp();
+        e.Label = "e";
+        var o = (e - 1) / (e + 1);
+        o.Label = "o";
+        o.Backward();
+        return o;
+    }
+
+    /// <summary>
+    /// <c>L = a0*b0 + a1*b1 + … + a299*b299</c> with a_i = i and b_i = 1, after backward: L = 0 + 1 + … + 299
+    /// = 44,850; dL/da_i = b_i = 1 and dL/db_i = a_i = i.
+    /// </summary>
+    public static Value WideSum(int terms = 300)
+    {
+        var products = Enumerable.Range(0, terms).Select(i => new Value(i, "a" + i.ToString(System.Globalization.CultureInfo.InvariantCulture)) * new Value(1, "b" + i.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        var sum = products.Aggregate((x, y) => x + y);
+        sum.Label = "L";
+        sum.Backward();
+        return sum;
+    }
+
     /// <summary><c>b = a * a</c>: one value used twice by one operation.</summary>
     public static Value Square()
     {
