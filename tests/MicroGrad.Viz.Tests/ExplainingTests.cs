@@ -162,6 +162,17 @@ public class ExplainingTests
     }
 
     [Fact]
+    public void Graphs_without_modules_have_no_clusters_even_when_asked()
+    {
+        foreach (var root in new[] { SampleGraphs.Seed(backward: true), SampleGraphs.NeuronWithExp(), SampleGraphs.WideSum() })
+        {
+            var graph = ValueGraphWriter.ToDotGraph(root, new DrawingOptions { Modules = ModuleView.Clusters });
+            Assert.Empty(graph.Subgraphs);
+            Assert.Equal(DotWriter.ToDot(ValueGraphWriter.ToDotGraph(root)), DotWriter.ToDot(graph));
+        }
+    }
+
+    [Fact]
     public void The_wide_sum_draws_its_six_hundred_inputs_as_one_counted_node()
     {
         // Written by hand from a_i = i, b_i = 1: data of the inputs 0 … 299 (the a's) and 1 (the b's),
