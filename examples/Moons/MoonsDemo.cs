@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
@@ -38,23 +39,35 @@ public static class MoonsDemo
             model = new Mlp(new Random(options.Seed), 2, 16, 16, 1);
         }
 
-        var sgd = new Sgd(model, 1.0);
+        var initial = model.Parameters().Select(p => p.Data).ToArray();
+        var clock = Stopwatch.StartNew();
+        var recording = TimeSpan.Zero;
+        var (losses, accuracies) = options.Tape ? TrainThroughTape(model, points, labels, options.Steps, out recording) : Train(model, points, labels, options.Steps);
+        var elapsed = clock.Elapsed;
         var lines = new List<string>();
-        var losses = new List<double>();
-        var accuracies = new List<double>();
-        for (int k = 0; k < options.Steps; k++)
+        for (int k = 0; k < losses.Count; k++)
         {
-            var (total, accuracy) = Loss(model, points, labels);
-            model.ZeroGrad();
-            total.Backward();
-            sgd.LearningRate = 1.0 - (0.9 * k / 100);
-            sgd.Step();
-
-            string line = string.Create(Invariant, $"step {k} loss {total.Data:R}, accuracy {accuracy * 100:0.##}%");
+            string line = string.Create(Invariant, $"step {k} loss {losses[k]:R}, accuracy {accuracies[k] * 100:0.##}%");
             lines.Add(line);
-            losses.Add(total.Data);
-            accuracies.Add(accuracy);
             await log.WriteLineAsync(line).ConfigureAwait(false);
+        }
+
+        if (options.Tape)
+        {
+            // The same steps eagerly, from the same weights: the other timing, and the same numbers.
+            var eager = new Mlp(2, 16, 16, 1);
+            eager.LoadParameters(initial);
+            clock.Restart();
+            var (eagerLosses, _) = Train(eager, points, labels, options.Steps);
+            var eagerElapsed = clock.Elapsed;
+            bool same = eagerLosses.Select(BitConverter.DoubleToInt64Bits).SequenceEqual(losses.Select(BitConverter.DoubleToInt64Bits))
+                && eager.Parameters().Select(p => BitConverter.DoubleToInt64Bits(p.Data)).SequenceEqual(model.Parameters().Select(p => BitConverter.DoubleToInt64Bits(p.Data)));
+            await log.WriteLineAsync(string.Create(Invariant, $"trained {losses.Count} steps through a tape in {elapsed.TotalMilliseconds:0} ms: recording the graph {recording.TotalMilliseconds:0} ms, then {(elapsed - recording).TotalMilliseconds / losses.Count:0.000} ms a step")).ConfigureAwait(false);
+            await log.WriteLineAsync(string.Create(Invariant, $"eagerly (the graph built every step) the same steps take {eagerElapsed.TotalMilliseconds:0} ms, {eagerElapsed.TotalMilliseconds / losses.Count:0.000} ms a step, and give {(same ? "the same losses and weights to the last bit" : "DIFFERENT numbers (a bug: please report it)")}")).ConfigureAwait(false);
+        }
+        else
+        {
+            await log.WriteLineAsync(string.Create(Invariant, $"trained {losses.Count} steps in {elapsed.TotalMilliseconds:0} ms, {elapsed.TotalMilliseconds / losses.Count:0.000} ms a step (--tape replays a recorded graph instead)")).ConfigureAwait(false);
         }
 
         var output = new ExampleOutput(options.OutputFolder, log);
@@ -139,21 +152,77 @@ public static class MoonsDemo
     /// <summary>SVM max-margin loss averaged over the batch, plus 1e-4 · Σ p², and the accuracy.</summary>
     public static (Value Total, double Accuracy) Loss(Mlp model, double[][] points, double[] labels)
     {
+        var (total, scores) = LossAndScores(model, points, labels);
+        return (total, Accuracy(scores, labels));
+    }
+
+    /// <summary>The loss graph and the model's score for each point (which the accuracy reads).</summary>
+    public static (Value Total, Value[] Scores) LossAndScores(Mlp model, double[][] points, double[] labels)
+    {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(points);
         ArgumentNullException.ThrowIfNull(labels);
         var losses = new Value[points.Length];
-        int correct = 0;
+        var scores = new Value[points.Length];
         for (int i = 0; i < points.Length; i++)
         {
-            var score = model.Forward([new Value(points[i][0]), new Value(points[i][1])])[0];
-            losses[i] = (1 + (-labels[i] * score)).Relu();
-            correct += (labels[i] > 0) == (score.Data > 0) ? 1 : 0;
+            scores[i] = model.Forward([new Value(points[i][0]), new Value(points[i][1])])[0];
+            losses[i] = (1 + (-labels[i] * scores[i])).Relu();
         }
 
         var dataLoss = Value.Sum(losses) * (1.0 / losses.Length);
         var regLoss = 1e-4 * Value.Sum(model.Parameters().Select(p => p * p));
-        return (dataLoss + regLoss, (double)correct / points.Length);
+        return (dataLoss + regLoss, scores);
+    }
+
+    private static double Accuracy(Value[] scores, double[] labels) =>
+        (double)scores.Zip(labels).Count(pair => (pair.Second > 0) == (pair.First.Data > 0)) / scores.Length;
+
+    /// <summary>micrograd's training loop: build the loss graph, zero the gradients, backward, SGD with a decaying rate.</summary>
+    private static (List<double> Losses, List<double> Accuracies) Train(Mlp model, double[][] points, double[] labels, int steps)
+    {
+        var sgd = new Sgd(model, 1.0);
+        var losses = new List<double>();
+        var accuracies = new List<double>();
+        for (int k = 0; k < steps; k++)
+        {
+            var (total, accuracy) = Loss(model, points, labels);
+            model.ZeroGrad();
+            total.Backward();
+            sgd.LearningRate = 1.0 - (0.9 * k / 100);
+            sgd.Step();
+            losses.Add(total.Data);
+            accuracies.Add(accuracy);
+        }
+
+        return (losses, accuracies);
+    }
+
+    /// <summary>
+    /// The same loop through a tape: the graph is built and recorded once, then every step replays it
+    /// (forward, backward) on the updated weights. Full batch: the graph's shape never changes.
+    /// </summary>
+    private static (List<double> Losses, List<double> Accuracies) TrainThroughTape(Mlp model, double[][] points, double[] labels, int steps, out TimeSpan recording)
+    {
+        var clock = Stopwatch.StartNew();
+        var (total, scores) = LossAndScores(model, points, labels);
+        var tape = Tape.Record([total, .. scores]);
+        recording = clock.Elapsed;
+        var sgd = new Sgd(model, 1.0);
+        var losses = new List<double>(steps);
+        var accuracies = new List<double>(steps);
+        for (int k = 0; k < steps; k++)
+        {
+            tape.Forward(); // sets total.Data and every score's Data
+            sgd.ZeroGrad();
+            tape.Backward();
+            sgd.LearningRate = 1.0 - (0.9 * k / 100);
+            sgd.Step();
+            losses.Add(total.Data);
+            accuracies.Add(Accuracy(scores, labels));
+        }
+
+        return (losses, accuracies);
     }
 
     private static (double[][] Points, double[] Labels) LoadData(string path)

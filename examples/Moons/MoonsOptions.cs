@@ -2,10 +2,10 @@ using System.Globalization;
 
 namespace MicroGrad.Examples;
 
-/// <summary>The demo's command line: <c>--data PATH --init PATH --seed N --steps N --out FOLDER --node-for-node</c>.</summary>
+/// <summary>The demo's command line: <c>--data PATH --init PATH --seed N --steps N --out FOLDER --node-for-node --tape</c>.</summary>
 public sealed record MoonsOptions
 {
-    public const string Usage = "usage: moons [--data PATH] [--init PATH | --seed N] [--steps N] [--out FOLDER] [--node-for-node]";
+    public const string Usage = "usage: moons [--data PATH] [--init PATH | --seed N] [--steps N] [--out FOLDER] [--node-for-node] [--tape]";
 
     /// <summary>The data set; default micrograd's 100 moons points.</summary>
     public string DataPath { get; init; } = Path.Combine(AppContext.BaseDirectory, "data", "moons100.csv");
@@ -25,6 +25,9 @@ public sealed record MoonsOptions
     /// <summary>Also write the node-for-node DOT of a whole training step (about 13 MB); default off.</summary>
     public bool NodeForNode { get; init; }
 
+    /// <summary>Train through a tape (record the step's graph once, replay it), then time the same steps eagerly; default off.</summary>
+    public bool Tape { get; init; }
+
     public static MoonsOptions Parse(IReadOnlyList<string> args)
     {
         var options = new MoonsOptions();
@@ -39,6 +42,7 @@ public sealed record MoonsOptions
                 "--steps" => options with { Steps = Number(args[i], Value(), 1) },
                 "--out" => options with { OutputFolder = Value() },
                 "--node-for-node" => options with { NodeForNode = true },
+                "--tape" => options with { Tape = true },
                 _ => throw new ArgumentException($"unknown argument '{args[i]}'"),
             };
         }

@@ -36,8 +36,9 @@ public sealed class Value
 
     private readonly Value? _left;
     private readonly Value? _right;
-    private readonly double _leftDerivative;
-    private readonly double _rightDerivative;
+    // Not readonly: a Tape writes the numbers of its last replay back (Tape.WriteBack).
+    private double _leftDerivative;
+    private double _rightDerivative;
     private int _traversal;
 
     /// <summary>Creates a leaf value: an input or a parameter of a graph.</summary>
@@ -347,6 +348,14 @@ public sealed class Value
         1 when _right is not null => _rightDerivative,
         _ => throw new ArgumentOutOfRangeException(nameof(index), index, $"This value has {Inputs.Count} input(s)."),
     };
+
+    /// <summary>Sets the data and local derivatives as if this operation had been computed again (a tape's replay).</summary>
+    internal void SetReplayed(double data, double leftDerivative, double rightDerivative)
+    {
+        Data = data;
+        _leftDerivative = leftDerivative;
+        _rightDerivative = rightDerivative;
+    }
 
     /// <summary>
     /// The additions <see cref="Backward"/> would make from this value, in its order, with their numbers,

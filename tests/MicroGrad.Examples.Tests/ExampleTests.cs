@@ -165,6 +165,24 @@ public sealed class ExampleTests : IDisposable
     }
 
     [Fact]
+    public async Task Through_a_tape_the_demo_trains_to_the_same_boundary_and_times_both_ways()
+    {
+        using var log = new StringWriter();
+
+        var results = await MoonsDemo.RunAsync(MoonsOptions.Parse(["--tape", "--out", _folder]), log);
+
+        // The boundary the eager engine trained to (committed in docs/images), from the same steps replayed.
+        Assert.Equal("step 0 loss 0.8958441028683222, accuracy 50%", results.StepLines[0]);
+        Assert.Equal(1.0, results.Accuracies[^1]);
+        Assert.True(
+            results.BoundaryCsv == await File.ReadAllTextAsync(DocsImage("decision-boundary.csv"), TestContext.Current.CancellationToken),
+            "the tape trained to another decision boundary than the engine's (docs/images/decision-boundary.csv)");
+        string said = log.ToString();
+        Assert.Matches(@"\ntrained 100 steps through a tape in \d+ ms: recording the graph \d+ ms, then \d+\.\d{3} ms a step\n", said);
+        Assert.Matches(@"\neagerly \(the graph built every step\) the same steps take \d+ ms, \d+\.\d{3} ms a step, and give the same losses and weights to the last bit\n", said);
+    }
+
+    [Fact]
     public async Task A_seeded_random_start_is_repeatable_and_differs_from_micrograds_weights()
     {
         using var log = new StringWriter();

@@ -13,6 +13,8 @@ public class DemoStepBenchmarks
     private FusedMoons _fused = null!;
     private Mlp _model = null!;
     private Sgd _sgd = null!;
+    private Tape _tape = null!;
+    private Sgd _tapeSgd = null!;
 
     [GlobalSetup]
     public void Setup()
@@ -21,6 +23,9 @@ public class DemoStepBenchmarks
         _fused = new FusedMoons(_data);
         _model = _data.NewModel();
         _sgd = new Sgd(_model, 1.0);
+        var tapeModel = _data.NewModel();
+        _tapeSgd = new Sgd(tapeModel, 1.0);
+        _tape = MoonsWorkload.RecordStep(_data, tapeModel);
     }
 
     [Benchmark(Baseline = true)]
@@ -28,6 +33,9 @@ public class DemoStepBenchmarks
 
     [Benchmark]
     public double Engine() => _data.Step(_model, _sgd, 50);
+
+    [Benchmark]
+    public double Tape() => MoonsWorkload.TapeStep(_tape, _tapeSgd, 50);
 }
 
 [MemoryDiagnoser]
@@ -57,7 +65,7 @@ public class EngineBenchmarks
 public class DotBenchmarks
 {
     private Value _loss = null!;
-    private readonly DrawingOptions _plain = new() { FoldConstants = false, CollapseChains = false, CollapseTerms = false, Modules = ModuleView.None };
+    private readonly DrawingOptions _plain = new() { FoldConstants = false, CollapseChains = false, CollapseTerms = false, GroupFanIn = false, Modules = ModuleView.None };
 
     [GlobalSetup]
     public void Setup()

@@ -41,6 +41,20 @@ public sealed class MoonsWorkload
         return (1 + (-Labels[0] * score)).Relu() + (1e-4 * Value.Sum(model.Parameters().Select(p => p * p)));
     }
 
+    /// <summary>A tape recorded from the demo's loss for <paramref name="model"/>, with its optimiser.</summary>
+    public static Tape RecordStep(MoonsWorkload data, Mlp model) => Tape.Record(data.Loss(model));
+
+    /// <summary>One full step replayed through a tape: forward, zero grads, backward, SGD. Allocates nothing.</summary>
+    public static double TapeStep(Tape tape, Sgd sgd, int k)
+    {
+        tape.Forward();
+        sgd.ZeroGrad();
+        tape.Backward();
+        sgd.LearningRate = 1.0 - (0.9 * k / 100);
+        sgd.Step();
+        return tape.Outputs[0].Data;
+    }
+
     /// <summary>One full step: forward over every point, loss, zero grads, backward, SGD.</summary>
     public double Step(Mlp model, Sgd sgd, int k)
     {

@@ -14,13 +14,15 @@ public static class Report
     /// <summary>Values in the graph of one moons demo step as micrograd builds it (its sums start from an extra constant 0; ours, 65,814, do not).</summary>
     public const int DemoStepValues = 65_818;
 
-    public static int Run(TextWriter output)
+    /// <summary>Runs the report; <paramref name="demoOnly"/> stops after the training-step figures (seconds, not minutes).</summary>
+    public static int Run(TextWriter output, bool demoOnly = false)
     {
         var data = new MoonsWorkload();
 
         // The floor and the engine on the same step, in the same run.
         var fused = new FusedMoons(data);
         double fusedFirstLoss = fused.Step(0);
+        WarmUp(k => fused.Step(1 + (k % 99)));
         double fusedMs = Median(400, k => fused.Step(1 + (k % 99))) * 1e3;
 
         var model = data.NewModel();
@@ -32,9 +34,27 @@ public static class Report
             output.WriteLine(Line($"# warning: fused loss {fusedFirstLoss:R} differs from the engine's {engineFirstLoss:R}"));
         }
 
+        // The same step replayed through a tape recorded from the engine's graph.
+        var tapeModel = data.NewModel();
+        var tapeSgd = new Sgd(tapeModel, 1.0);
+        var tape = MoonsWorkload.RecordStep(data, tapeModel);
+        double tapeFirstLoss = MoonsWorkload.TapeStep(tape, tapeSgd, 0);
+        WarmUp(k => MoonsWorkload.TapeStep(tape, tapeSgd, 1 + (k % 99)));
+        double tapeMs = Median(400, k => MoonsWorkload.TapeStep(tape, tapeSgd, 1 + (k % 99))) * 1e3;
+        if (tapeFirstLoss != engineFirstLoss)
+        {
+            output.WriteLine(Line($"# warning: the tape's loss {tapeFirstLoss:R} differs from the engine's {engineFirstLoss:R}"));
+        }
+
         output.WriteLine(Line($"demo-step-fused: {fusedMs:0.000} ms"));
         output.WriteLine(Line($"demo-step-engine: {engineMs:0.000} ms"));
         output.WriteLine(Line($"demo-step-ratio: {engineMs / fusedMs:0.00}"));
+        output.WriteLine(Line($"demo-step-tape: {tapeMs:0.000} ms"));
+        output.WriteLine(Line($"demo-step-tape-ratio: {tapeMs / fusedMs:0.00}"));
+        if (demoOnly)
+        {
+            return 0;
+        }
 
         // What one object per value costs before any arithmetic: the bound on the ratio while a
         // Value is a heap object (see the README's performance section).
@@ -143,7 +163,7 @@ public static class Report
         var loss = data.Loss(model);
         loss.Backward();
         int values = loss.TopologicalOrder().Count;
-        var plain = new DrawingOptions { FoldConstants = false, CollapseChains = false, CollapseTerms = false, Modules = ModuleView.None };
+        var plain = new DrawingOptions { FoldConstants = false, CollapseChains = false, CollapseTerms = false, GroupFanIn = false, Modules = ModuleView.None };
         var writer = new CountingWriter();
         // Warm-up: the writer's loops run once per call, so the JIT only promotes them to optimised
         // code after 30 calls; measuring earlier would time the quick first-tier code.
@@ -202,6 +222,20 @@ public static class Report
 
         double median = Median(times);
         return (median, Line($"{name}: {median:0} ms"));
+    }
+
+    /// <summary>
+    /// Calls <paramref name="action"/> for a second: loops that run once per call are promoted from the
+    /// JIT's first tier (and on-stack replacement) to optimised code only after 30 calls and a quiet
+    /// spell, so a short warm-up times the first-tier code.
+    /// </summary>
+    internal static void WarmUp(Action<int> action)
+    {
+        var clock = Stopwatch.StartNew();
+        for (int k = 0; clock.Elapsed < TimeSpan.FromSeconds(1); k++)
+        {
+            action(k);
+        }
     }
 
     internal static double Median(int runs, Action<int> action)

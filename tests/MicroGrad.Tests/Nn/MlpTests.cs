@@ -112,7 +112,7 @@ public class MlpTests
     }
 
     /// <summary>micrograd's demo loss: SVM max-margin loss averaged over the batch plus L2 regularisation.</summary>
-    private static (Value Total, double Accuracy) Loss(Mlp model, double[][] points, double[] labels)
+    internal static (Value Total, double Accuracy) Loss(Mlp model, double[][] points, double[] labels)
     {
         var losses = new Value[points.Length];
         int correct = 0;
@@ -128,7 +128,7 @@ public class MlpTests
         return (dataLoss + regLoss, (double)correct / points.Length);
     }
 
-    private static (double[][] Points, double[] Labels) LoadMoons()
+    internal static (double[][] Points, double[] Labels) LoadMoons()
     {
         var rows = File.ReadAllLines(Path.Combine(AppContext.BaseDirectory, "data", "moons100.csv"))
             .Skip(1)
@@ -139,7 +139,7 @@ public class MlpTests
         return ([.. rows.Select(r => new[] { r[0], r[1] })], [.. rows.Select(r => r[2])]);
     }
 
-    private static double[] LoadInitialWeights()
+    internal static double[] LoadInitialWeights()
     {
         using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "data", "mlp-2-16-16-1.init.json")));
         return [.. json.RootElement.GetProperty("parameters").EnumerateArray().Select(e => e.GetDouble())];
