@@ -47,7 +47,7 @@ internal sealed class MgvizCommandLine
 
     public async Task<int> InvokeAsync(string[] args, ToolConsole console, CancellationToken cancellationToken)
     {
-        Render.Command.SetAction((result, ct) => GuardAsync(console, () => RenderCommand.RunAsync(Render.Bind(result), console, ct)));
+        Render.Command.SetAction((result, ct) => GuardAsync(console, () => FailIfAsked() ?? RenderCommand.RunAsync(Render.Bind(result), console, ct)));
         GradCheck.Command.SetAction((result, ct) => GuardAsync(console, () => GradCheckCommand.RunAsync(GradCheck.Bind(result), console)));
         Doctor.Command.SetAction((result, ct) => GuardAsync(console, () => DoctorCommand.RunAsync(Doctor.Bind(result), console, ct)));
 
@@ -124,6 +124,15 @@ internal sealed class MgvizCommandLine
     /// <summary>A message cut to <see cref="MaxMessageChars"/>, saying so where it is cut.</summary>
     internal static string Bounded(string message) =>
         message.Length <= MaxMessageChars ? message : string.Concat(message.AsSpan(0, MaxMessageChars), " … [message cut at ", MaxMessageChars.ToString(System.Globalization.CultureInfo.InvariantCulture), " characters]");
+
+    /// <summary>
+    /// A deliberate bug on request (<c>MGVIZ_TEST_INTERNAL_ERROR=1</c>), so that a test can check through
+    /// a real process that an unexpected exception ends in the internal-error message and exit code 70.
+    /// </summary>
+    private static Task<int>? FailIfAsked() =>
+        Environment.GetEnvironmentVariable("MGVIZ_TEST_INTERNAL_ERROR") == "1"
+            ? throw new InvalidOperationException("a deliberate internal error (MGVIZ_TEST_INTERNAL_ERROR=1)")
+            : null;
 
     internal static async Task<int> GuardAsync(ToolConsole console, Func<Task<int>> run)
     {

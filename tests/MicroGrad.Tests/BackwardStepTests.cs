@@ -1,4 +1,5 @@
 using CsCheck;
+using MicroGrad.TestSupport;
 
 namespace MicroGrad.Tests;
 
@@ -63,7 +64,7 @@ public class BackwardStepTests
         var programs = Gen.Select(Gen.Int[0, 9], Gen.Int[0, 1000], Gen.Int[0, 1000]).Array[1, 40];
         var starts = Gen.Double[-2.0, 2.0].Array[3];
 
-        Gen.Select(programs, starts).Sample((program, start) =>
+        Property.Check(Gen.Select(programs, starts), (program, start) =>
         {
             var values = new List<Value> { new(start[0], "x0"), new(start[1], "x1"), new(start[2], "x2") };
             foreach (var (op, i, j) in program)

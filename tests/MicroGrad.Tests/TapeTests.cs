@@ -1,6 +1,7 @@
 using CsCheck;
 using MicroGrad.Nn;
 using MicroGrad.Tests.Nn;
+using MicroGrad.TestSupport;
 
 namespace MicroGrad.Tests;
 
@@ -126,7 +127,7 @@ public class TapeTests
         var programs = Gen.Select(Gen.Int[0, 14], Gen.Int[0, 1000], Gen.Int[0, 1000], Gen.Int[2, 6]).Array[1, 30];
         var rounds = Gen.Double[-2.0, 2.0].Array[4].Array[3];
 
-        Gen.Select(programs, rounds).Sample((program, data) =>
+        Property.Check(Gen.Select(programs, rounds), (program, data) =>
         {
             var leaves = Enumerable.Range(0, 4).Select(i => new Value(data[0][i], "x" + i)).ToArray();
             (Value Root, Value Extra) Build()

@@ -31,6 +31,69 @@ public sealed class EndToEndTests : IDisposable
     }
 
     [Fact]
+    public async Task An_internal_error_exits_70_with_the_message_to_report()
+    {
+        var result = await MgvizAsync(["render", Seed, .. SeedSets], environment: new Dictionary<string, string?> { ["MGVIZ_TEST_INTERNAL_ERROR"] = "1" });
+
+        Assert.Equal(70, result.ExitCode); // sysexits' EX_SOFTWARE; not 1, which gradcheck uses for a mismatch
+        Assert.StartsWith("mgviz: internal error (please report it): System.InvalidOperationException: a deliberate internal error", result.StandardError, StringComparison.Ordinal);
+        Assert.Equal(string.Empty, result.StandardOutput);
+    }
+
+    [Fact]
+    public async Task Ctrl_c_during_a_layout_exits_130_and_writes_no_file()
+    {
+        Assert.SkipWhen(OperatingSystem.IsWindows(), "Ctrl+C is sent as SIGINT, a Unix signal");
+
+        // 600 products of 40 shared leaves, node for node, laid out by neato: about 40 s here, in 110 MB.
+        var program = new StringBuilder();
+        for (int i = 0; i < 40; i++)
+        {
+            program.Append(System.Globalization.CultureInfo.InvariantCulture, $"x{i} = {i % 7 - 3}\n");
+        }
+
+        program.Append("L = ").AppendJoin(" + ", Enumerable.Range(0, 600).Select(i => $"x{i % 40}*x{(i * 7 + 1) % 40}"));
+        string output = Path.Combine(_folder, "slow.svg");
+        string dotnet = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet";
+        var start = new ProcessStartInfo(dotnet) { RedirectStandardInput = true, RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
+        foreach (string argument in new[] { Path.Combine(AppContext.BaseDirectory, "mgviz.dll"), "render", "-f", "-", "--plain", "--force", "--renderer", "inprocess", "--engine", "neato", "--timeout", "600", "-o", output })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var mgviz = Process.Start(start)!;
+        try
+        {
+            var stderr = mgviz.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
+            await mgviz.StandardInput.WriteAsync(program.ToString());
+            mgviz.StandardInput.Close();
+
+            // Once mgviz has the program it evaluates it in milliseconds and starts the layout; then Ctrl+C (SIGINT).
+            await Task.Delay(TimeSpan.FromSeconds(3), TestContext.Current.CancellationToken);
+            Assert.False(mgviz.HasExited, $"mgviz finished before Ctrl+C: {(mgviz.HasExited ? await stderr : string.Empty)}");
+            using (var kill = Process.Start("kill", ["-INT", mgviz.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+            {
+                await kill.WaitForExitAsync(TestContext.Current.CancellationToken);
+            }
+
+            await mgviz.WaitForExitAsync(TestContext.Current.CancellationToken).WaitAsync(TimeSpan.FromSeconds(60), TestContext.Current.CancellationToken);
+            var result = (ExitCode: mgviz.ExitCode, Error: await stderr);
+
+            Assert.Equal(130, result.ExitCode); // 128 + SIGINT, as shells report it
+            Assert.Contains("mgviz: interrupted", result.Error, StringComparison.Ordinal); // mgviz's own handling, not the runtime's default
+            Assert.False(File.Exists(output));
+            Assert.Empty(Directory.GetFiles(_folder));
+        }
+        finally
+        {
+            if (!mgviz.HasExited)
+            {
+                mgviz.Kill(entireProcessTree: true); // a failed test leaves no layout running for a minute
+            }
+        }
+    }
+
+    [Fact]
     public async Task Render_to_dot_on_stdout_keeps_stderr_empty()
     {
         var result = await MgvizAsync(["render", Seed, .. SeedSets]);

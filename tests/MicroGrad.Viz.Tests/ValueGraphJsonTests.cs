@@ -1,5 +1,6 @@
 using System.Text.Json;
 using CsCheck;
+using MicroGrad.TestSupport;
 
 namespace MicroGrad.Viz.Tests;
 
@@ -94,7 +95,7 @@ public sealed class ValueGraphJsonTests
             .Array[0, 30]
             .Select(parts => string.Concat(parts));
 
-        text.Sample(label =>
+        Property.Check(text, label =>
         {
             using var document = JsonDocument.Parse(ValueGraphJson.ToJson(new Value(1, label)));
             return document.RootElement.GetProperty("values")[0].GetProperty("label").GetString() == label;

@@ -2,6 +2,7 @@ using System.Globalization;
 using CsCheck;
 using MicroGrad.Viz.Dot;
 using MicroGrad.Viz.Tests.TestSupport;
+using MicroGrad.TestSupport;
 
 namespace MicroGrad.Viz.Tests;
 
@@ -290,8 +291,8 @@ public class ValueGraphWriterTests
         var number = Gen.Frequency(
             (6, Gen.Double[-1e6, 1e6]),
             (1, Gen.OneOf(Gen.Const(double.NaN), Gen.Const(double.PositiveInfinity), Gen.Const(-0.0), Gen.Const(1e300))));
-        Gen.Select(label.Array[1, 6], number.Array[6], Gen.Int[0, 7], Gen.Bool, Gen.Int[0, 15], Gen.Bool)
-            .Sample(
+        Property.Check(
+                Gen.Select(label.Array[1, 6], number.Array[6], Gen.Int[0, 7], Gen.Bool, Gen.Int[0, 15], Gen.Bool),
                 (labels, numbers, fields, leftToRight, precision, roundTrip) =>
                 {
                     var values = labels.Select((l, i) => new Value(numbers[i % numbers.Length], l)).ToList();

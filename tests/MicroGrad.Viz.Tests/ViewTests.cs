@@ -2,6 +2,7 @@ using CsCheck;
 using MicroGrad.Nn;
 using MicroGrad.Viz.Dot;
 using MicroGrad.Viz.Tests.TestSupport;
+using MicroGrad.TestSupport;
 
 namespace MicroGrad.Viz.Tests;
 
@@ -91,7 +92,8 @@ public class ViewTests
     [Fact]
     public void Views_never_lose_a_value_and_never_change_data_or_grad()
     {
-        Cases.Sample(
+        Property.Check(
+            Cases,
             (seed, sizes, options) =>
             {
                 var mlp = new Mlp(new Random(seed), 2, sizes);

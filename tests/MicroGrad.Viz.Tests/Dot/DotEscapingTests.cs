@@ -1,6 +1,7 @@
 using CsCheck;
 using MicroGrad.Viz.Dot;
 using MicroGrad.Viz.Tests.TestSupport;
+using MicroGrad.TestSupport;
 
 namespace MicroGrad.Viz.Tests.Dot;
 
@@ -107,7 +108,7 @@ public class DotEscapingTests
     [Fact]
     public void Record_fields_read_back_as_the_text_under_graphvizs_rules()
     {
-        Hostile.Sample(text =>
+        Property.Check(Hostile, text =>
         {
             string escaped = DotEscaping.RecordField(text);
             Assert.DoesNotContain('\n', escaped);
@@ -118,7 +119,7 @@ public class DotEscapingTests
     [Fact]
     public void Quoted_strings_read_back_as_the_text_under_graphvizs_rules()
     {
-        Hostile.Sample(text =>
+        Property.Check(Hostile, text =>
         {
             string quoted = DotEscaping.Quoted(text);
             Assert.DoesNotContain('\n', quoted);

@@ -2,6 +2,7 @@ using System.Text;
 using CsCheck;
 using MicroGrad.Viz.Graphviz;
 using MicroGrad.Viz.Tests.TestSupport;
+using MicroGrad.TestSupport;
 
 namespace MicroGrad.Viz.Tests.Graphviz;
 
@@ -62,7 +63,7 @@ public class GraphvizIntegrationTests
     public async Task A_thousand_hostile_labels_render_and_come_back_out_of_the_svg_intact()
     {
         var runner = Runner();
-        var labels = HostileLabel.Array[100].Array[10].Single();
+        var labels = Property.One(HostileLabel.Array[100].Array[10]);
 
         foreach (var batch in labels)
         {
