@@ -143,6 +143,46 @@ public class ViewTests
     }
 
     [Fact]
+    public void A_chain_of_products_is_one_n_ary_product_and_products_of_sums_take_their_terms_inputs()
+    {
+        var (a, b, c, d) = (new Value(2, "a"), new Value(3, "b"), new Value(4, "c"), new Value(5, "d"));
+        var product = a * b * c * d;
+        var (e, f) = (new Value(6, "e"), new Value(7, "f"));
+        var ofSums = (a + b) * (c + d) * (e + f);
+
+        var chain = ValueGraphWriter.ToDotGraph(product, Plain with { CollapseChains = true });
+        var terms = ValueGraphWriter.ToDotGraph(ofSums, Plain with { CollapseChains = true, CollapseTerms = true });
+
+        // By hand: a*b*c*d is one Π over four leaves; (a+b)*(c+d)*(e+f) one Π whose three sums are hidden,
+        // so the six leaves feed it directly.
+        Assert.Equal(["Π (4)"], chain.Nodes.Where(n => n.Id.EndsWith("_op", StringComparison.Ordinal)).Select(n => n.Attributes["label"].Text));
+        Assert.Equal(["Π (3 terms)"], terms.Nodes.Where(n => n.Id.EndsWith("_op", StringComparison.Ordinal)).Select(n => n.Attributes["label"].Text));
+        var op = terms.Nodes.Single(n => n.Id.EndsWith("_op", StringComparison.Ordinal)).Id;
+        Assert.Equal(6, terms.Edges.Count(edge => edge.To == op));
+        Assert.Equal(8, terms.NodeCount); // six leaves, the Π and its result
+    }
+
+    [Fact]
+    public void Folded_constants_keep_every_digit()
+    {
+        var a = new Value(1.5, "a");
+        var folds = Plain with { FoldConstants = true };
+
+        Assert.Contains("label=\"* 2.5\"", (a * 2.5).ToDot(folds), StringComparison.Ordinal);
+        Assert.Contains("label=\"+ 0.25\"", (a + 0.25).ToDot(folds), StringComparison.Ordinal);
+        Assert.Contains("label=\"0.1 -\"", (0.1 - a).ToDot(folds), StringComparison.Ordinal);
+        Assert.Contains("label=\"Σ (3) + 1E-07\"", (a + a.Tanh() + 1e-7).ToDot(folds with { CollapseChains = true }), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_title_is_a_plain_label_with_no_record_escaping()
+    {
+        string dot = SampleGraphs.Seed(backward: true).ToDot(Plain with { Title = "a|b {c} <d>" });
+
+        Assert.Contains("label=\"a|b {c} <d>\", labelloc=t", dot, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Small_mlp_focus_on_the_loss() => Snapshot.Verify(SmallMlp().ToDot(Plain with { Focus = "loss", FocusDepth = 3 }));
 
     [Fact]

@@ -71,6 +71,33 @@ public class DotEscapingTests
     }
 
     [Fact]
+    public void Html_keeps_emoji_pairs_and_shows_del_controls_and_lone_surrogates()
+    {
+        // By hand: the pair stays, DEL is shown as its control picture U+2421, U+0001 as U+2401, a lone
+        // surrogate as U+FFFD, a carriage return is dropped.
+        Assert.Equal("a😀b\u2421\u2401\uFFFDc", DotEscaping.Html("a😀b\u007f\u0001\uD800\rc"));
+    }
+
+    [Theory]
+    [InlineData(4096, "", 1)] // exactly one piece
+    [InlineData(4097, "", 2)] // one character over: a second piece
+    [InlineData(4094, "\"", 1)] // 4,094 + the two characters of \" make 4,096: still one piece
+    [InlineData(4095, "\"", 2)] // 4,095 + 2 is over: the escape starts the second piece, never split inside
+    public void Quoted_strings_split_at_exactly_4096_characters_between_escapes(int letters, string tail, int pieces)
+    {
+        string quoted = DotEscaping.Quoted(new string('a', letters) + tail);
+        string escapedTail = tail.Length == 0 ? string.Empty : "\\\"";
+
+        string expected = pieces == 1
+            ? "\"" + new string('a', letters) + escapedTail + "\""
+            : tail.Length == 0
+                ? "\"" + new string('a', 4096) + "\" + \"" + new string('a', letters - 4096) + "\""
+                : "\"" + new string('a', letters) + "\" + \"" + escapedTail + "\"";
+        Assert.Equal(expected, quoted);
+        Assert.All(quoted.Split("\" + \""), piece => Assert.InRange(piece.Trim('"').Length, 1, 4096));
+    }
+
+    [Fact]
     public void Long_identifiers_are_quoted_so_they_are_split_like_any_long_string()
     {
         // Graphviz rejects one token of 16 KiB or more, bare or quoted: only quoted text can be split.
