@@ -85,13 +85,24 @@ public class NativeGraphvizTests
         using var fake = FakeDot.Create("echo $$ > $FOLDER/pids; sleep 300 & echo $! >> $FOLDER/pids; wait");
         var runner = new GraphRenderer(new RenderOptions { Renderer = Renderer.Native, DotPath = fake.Path });
         using var cancel = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
-        cancel.CancelAfter(TimeSpan.FromMilliseconds(500));
+        string pidFile = Path.Combine(fake.Folder, "pids");
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => runner.RenderAsync(Graph, OutputFormat.Svg, cancel.Token));
-
-        foreach (var line in File.ReadAllLines(Path.Combine(fake.Folder, "pids")))
+        // Cancel once the fake dot and its child are running (both wrote their ids), however loaded the machine.
+        var render = runner.RenderAsync(Graph, OutputFormat.Svg, cancel.Token);
+        var waited = Stopwatch.StartNew();
+        while (!(File.Exists(pidFile) && File.ReadAllLines(pidFile).Length == 2) && waited.Elapsed < TimeSpan.FromSeconds(60))
         {
-            Assert.True(await IsGoneAsync(int.Parse(line, CultureInfo.InvariantCulture)), $"process {line} is still running");
+            await Task.Delay(20, TestContext.Current.CancellationToken);
+        }
+
+        await cancel.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => render);
+
+        int[] pids = [.. File.ReadAllLines(pidFile).Select(p => int.Parse(p, CultureInfo.InvariantCulture))];
+        Assert.Equal(2, pids.Length);
+        foreach (int pid in pids)
+        {
+            Assert.True(await IsGoneAsync(pid), $"process {pid} is still running");
         }
     }
 
