@@ -91,6 +91,35 @@ public class TopologicalOrderTests
     }
 
     [Fact]
+    public void After_a_traversal_nothing_keeps_the_graph_alive()
+    {
+        // The traversals reuse per-thread buffers; they must let go of the graph's values when done.
+        var graph = TraverseAndForget();
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+
+        Assert.False(graph.IsAlive, "a traversal buffer still holds the graph");
+    }
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static WeakReference TraverseAndForget()
+    {
+        var x = new Value(1.0, "x");
+        var y = x;
+        for (int i = 0; i < 1000; i++)
+        {
+            y = (y * 1.001) + x;
+        }
+
+        y.Backward();
+        _ = y.TopologicalOrder();
+        y.ZeroGradients();
+        _ = y.BackwardSteps();
+        return new WeakReference(y);
+    }
+
+    [Fact]
     public void A_leaf_alone_is_its_own_order()
     {
         var a = new Value(1.0);
