@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Security.Cryptography;
 using System.Text;
@@ -72,8 +73,19 @@ public static class ValueGraphHtml
         using var buffer = new MemoryStream();
         using (var json = new Utf8JsonWriter(buffer))
         {
+            var steps = plan.Root.BackwardSteps();
+            int shown = steps.Count(step => ids[plan.IndexOf(step.Input)] is not null);
+            string startLine = $"Start: every gradient is 0, and {Name(plan.Root)}.grad = 1 (the output's gradient with respect to itself). Next applies the chain rule one input at a time, in the order Backward() does.";
+            if (shown < steps.Count && (shown == 0 || ids[plan.IndexOf(steps[^1].Input)] is null))
+            {
+                // Additions after the last shown step (or all of them) would otherwise go unmentioned.
+                startLine += string.Create(
+                    CultureInfo.InvariantCulture,
+                    $" {steps.Count - shown} of the {steps.Count} additions happen inside nodes this drawing hides{(shown == 0 ? ", so there is no step to show" : string.Empty)}: draw it with the views off (mgviz --plain) to step through every value.");
+            }
+
             json.WriteStartObject();
-            json.WriteString("startLine", $"Start: every gradient is 0, and {Name(plan.Root)}.grad = 1 (the output's gradient with respect to itself). Next applies the chain rule one input at a time, in the order Backward() does.");
+            json.WriteString("startLine", startLine);
             json.WriteStartObject("nodes");
             for (int i = 0; i < plan.Order.Count; i++)
             {
@@ -117,7 +129,7 @@ public static class ValueGraphHtml
             json.WriteEndObject();
             json.WriteStartArray("steps");
             int hidden = 0;
-            foreach (var step in plan.Root.BackwardSteps())
+            foreach (var step in steps)
             {
                 int input = plan.IndexOf(step.Input);
                 if (ids[input] is not { } node)

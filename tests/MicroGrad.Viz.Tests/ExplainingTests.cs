@@ -245,6 +245,20 @@ public class ExplainingTests
     }
 
     [Fact]
+    public async Task The_page_of_the_wide_sum_says_its_additions_are_hidden()
+    {
+        var rendering = new RenderOptions { Renderer = Renderer.Native, DotPath = GraphvizRequirement.RequireDot() };
+
+        var page = await SampleGraphs.WideSum().RenderAsync(OutputFormat.Html, rendering: rendering, cancellationToken: TestContext.Current.CancellationToken);
+
+        // By hand: 300 products and 299 sums, two inputs each: 1,198 additions, all into the group or the Σ.
+        Assert.Contains(
+            "1198 of the 1198 additions happen inside nodes this drawing hides, so there is no step to show: draw it with the views off (mgviz --plain) to step through every value.",
+            System.Text.Encoding.UTF8.GetString(page.Output.Span),
+            StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_group_of_numbers_with_nan_says_so()
     {
         var terms = Enumerable.Range(0, 40).Select(i => new Value(i == 7 ? double.NaN : i, "a")).ToList();
