@@ -73,9 +73,13 @@ public class MlpTests
     [Fact]
     public void Bad_shapes_are_rejected()
     {
-        Assert.Throws<ArgumentException>(() => new Mlp(2));
-        Assert.Throws<ArgumentOutOfRangeException>(() => new Mlp(0, 1));
-        Assert.Throws<ArgumentOutOfRangeException>(() => new Mlp(2, 4, 0));
+        Assert.Equal("An MLP needs at least one layer. (Parameter 'layerSizes')", Assert.Throws<ArgumentException>(() => new Mlp(2)).Message);
+        Assert.Equal("inputs", Assert.Throws<ArgumentOutOfRangeException>(() => new Mlp(0, 1)).ParamName);
+        var emptyLayer = Assert.Throws<ArgumentOutOfRangeException>(() => new Mlp(2, 4, 0));
+        Assert.Equal("layerSizes", emptyLayer.ParamName); // the network's own check, naming the layer, not a neuron's
+        Assert.StartsWith("Layer 1 must have at least one neuron.", emptyLayer.Message, StringComparison.Ordinal);
+        Assert.Equal("layerSizes", Assert.Throws<ArgumentNullException>(() => new Mlp(2, null!)).ParamName);
+        Assert.Equal("random", Assert.Throws<ArgumentNullException>(() => new Mlp(null!, 2, 1)).ParamName);
         Assert.Throws<ArgumentException>(() => new Mlp(2, 1).Forward(1.0, 2.0, 3.0));
     }
 
