@@ -114,9 +114,36 @@ public class TopologicalOrderTests
 
         y.Backward();
         _ = y.TopologicalOrder();
-        y.ZeroGradients();
         _ = y.BackwardSteps();
+        y.ZeroGradients(); // each traversal last in turn, across tests: here ZeroGradients
         return new WeakReference(y);
+    }
+
+    [Fact]
+    public void Every_traversal_works_as_the_first_on_a_new_thread()
+    {
+        // The buffers are per thread and made on first use: each traversal must make them itself.
+        foreach (var traverse in new Action<Value>[] { v => v.ZeroGradients(), v => v.Backward(), v => _ = v.TopologicalOrder(), v => _ = v.BackwardSteps() })
+        {
+            Exception? failure = null;
+            var x = new Value(2.0, "x");
+            var y = (x * x) + x;
+            var thread = new Thread(() =>
+            {
+                try
+                {
+                    traverse(y);
+                }
+                catch (Exception error)
+                {
+                    failure = error;
+                }
+            });
+            thread.Start();
+            thread.Join();
+
+            Assert.Null(failure);
+        }
     }
 
     [Fact]
