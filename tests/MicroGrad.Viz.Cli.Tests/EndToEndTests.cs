@@ -55,8 +55,10 @@ public sealed class EndToEndTests : IDisposable
         program.Append("L = ").AppendJoin(" + ", Enumerable.Range(0, 600).Select(i => $"x{i % 40}*x{(i * 7 + 1) % 40}"));
         string output = Path.Combine(_folder, "slow.svg");
         string dotnet = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet";
-        var start = new ProcessStartInfo(dotnet) { RedirectStandardInput = true, RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
-        foreach (string argument in new[] { Path.Combine(AppContext.BaseDirectory, "mgviz.dll"), "render", "-f", "-", "--plain", "--force", "--renderer", "inprocess", "--engine", "neato", "--timeout", "600", "-o", output })
+        // Through env --default-signal: a background job (a CI script run with &, nohup) inherits SIGINT
+        // ignored, and .NET keeps an ignored signal ignored; mgviz must get the Ctrl+C a terminal sends.
+        var start = new ProcessStartInfo("env") { RedirectStandardInput = true, RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
+        foreach (string argument in new[] { "--default-signal=INT", dotnet, Path.Combine(AppContext.BaseDirectory, "mgviz.dll"), "render", "-f", "-", "--plain", "--force", "--renderer", "inprocess", "--engine", "neato", "--timeout", "600", "-o", output })
         {
             start.ArgumentList.Add(argument);
         }
