@@ -50,7 +50,6 @@ public sealed class Tape
     private readonly Term[] _terms;
     private readonly Value[][] _sums;
     private readonly Value?[] _products;
-    private readonly Value?[] _activations;
     private readonly Value[] _written;
     private readonly int _firstConstant;
     private readonly double[] _data;
@@ -135,7 +134,6 @@ public sealed class Tape
         var terms = new List<Term>();
         var products = new List<Value?>();
         var sums = new List<Value[]>();
-        var activations = new List<Value?>();
         var written = new List<Value>();
         int backwardCount = 0;
         for (int i = 0; i < n; i++)
@@ -156,7 +154,6 @@ public sealed class Tape
                 }
 
                 sums.Add(chain.Sums);
-                activations.Add(chain.Activation == Code.Sum ? null : value);
             }
             else
             {
@@ -166,7 +163,6 @@ public sealed class Tape
                 var (op, constant) = Decode(value.Op);
                 code.Add(new Instruction(op, _slot[i], a, b, constant));
                 sums.Add([]);
-                activations.Add(null);
             }
 
             written.Add(value);
@@ -177,7 +173,6 @@ public sealed class Tape
         _terms = [.. terms];
         _products = [.. products];
         _sums = [.. sums];
-        _activations = [.. activations];
         _written = [.. written];
         _backwardCount = backwardCount;
         LoadRecorded();
@@ -398,13 +393,13 @@ public sealed class Tape
             }
 
             double top = reached ? grad[op.Out] : 0.0;
-            var activation = _activations[i];
-            if (activation is not null)
+            if (op.Code != Code.Sum)
             {
+                // The instruction wrote the fused ReLU or tanh; the sum under it has no slot.
                 double a = data[op.Out];
                 double derivative = op.Code == Code.SumTanh ? 1.0 - (a * a) : double.IsNaN(a) ? double.NaN : a > 0 ? 1.0 : 0.0;
-                activation.SetReplayed(a, derivative, 0.0);
-                activation.Grad = top;
+                output.SetReplayed(a, derivative, 0.0);
+                output.Grad = top;
                 top = 0.0 + (derivative * top);
             }
 
