@@ -333,11 +333,11 @@ public sealed class Tape
                     break;
                 case Code.SumRelu:
                     double r = data[op.Out];
-                    SumBackward(data, grad, terms, op.A, op.B, 0.0 + ((double.IsNaN(r) ? double.NaN : r > 0 ? 1.0 : 0.0) * g));
+                    SumBackward(data, grad, terms, op.A, op.B, 0.0 + (ReluSlope(r) * g));
                     break;
                 case Code.SumTanh:
                     double t = data[op.Out];
-                    SumBackward(data, grad, terms, op.A, op.B, 0.0 + ((1.0 - (t * t)) * g));
+                    SumBackward(data, grad, terms, op.A, op.B, 0.0 + (TanhSlope(t) * g));
                     break;
                 case Code.Sub:
                     grad[op.A] += 1.0 * g;
@@ -397,7 +397,7 @@ public sealed class Tape
             {
                 // The instruction wrote the fused ReLU or tanh; the sum under it has no slot.
                 double a = data[op.Out];
-                double derivative = op.Code == Code.SumTanh ? 1.0 - (a * a) : double.IsNaN(a) ? double.NaN : a > 0 ? 1.0 : 0.0;
+                double derivative = op.Code == Code.SumTanh ? TanhSlope(a) : ReluSlope(a);
                 output.SetReplayed(a, derivative, 0.0);
                 output.Grad = top;
                 top = 0.0 + (derivative * top);
@@ -600,11 +600,17 @@ public sealed class Tape
         Code.Pow => (PowerDerivative(a, b), a > 0 ? result * Math.Log(a) : a == 0 && b > 0 ? 0.0 : double.NaN),
         Code.Exp => (result, 0.0),
         Code.Log => (a >= 0 ? 1.0 / a : double.NaN, 0.0),
-        Code.Tanh => (1.0 - (result * result), 0.0),
-        Code.Relu => (double.IsNaN(a) ? double.NaN : a > 0 ? 1.0 : 0.0, 0.0),
+        Code.Tanh => (TanhSlope(result), 0.0),
+        Code.Relu => (ReluSlope(a), 0.0),
         Code.Sigmoid => (result * (1.0 - result), 0.0),
         _ => (1.0, 1.0),
     };
+
+    /// <summary>ReLU's derivative from its input or its output (both are positive together; NaN stays NaN).</summary>
+    private static double ReluSlope(double x) => double.IsNaN(x) ? double.NaN : x > 0 ? 1.0 : 0.0;
+
+    /// <summary>tanh's derivative from its output.</summary>
+    private static double TanhSlope(double t) => 1.0 - (t * t);
 
     private static double PowerDerivative(double x, double n) => n == 0 ? 0.0 : n * Math.Pow(x, n - 1);
 
