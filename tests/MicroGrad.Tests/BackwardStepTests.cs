@@ -1,4 +1,5 @@
 using CsCheck;
+using MicroGrad.Tests.TestSupport;
 using MicroGrad.TestSupport;
 
 namespace MicroGrad.Tests;
@@ -60,31 +61,13 @@ public class BackwardStepTests
     [Fact]
     public void The_last_step_of_every_value_is_what_backward_gives_it_to_the_bit()
     {
-        // Random DAGs over every binary and unary operation, with shared subexpressions and reuse.
-        var programs = Gen.Select(Gen.Int[0, 9], Gen.Int[0, 1000], Gen.Int[0, 1000]).Array[1, 40];
+        // Random DAGs over every operation, with shared subexpressions, reuse and long sums.
+        var programs = RandomPrograms.Of(RandomPrograms.AllOperations, maxLength: 40);
         var starts = Gen.Double[-2.0, 2.0].Array[3];
 
         Property.Check(Gen.Select(programs, starts), (program, start) =>
         {
-            var values = new List<Value> { new(start[0], "x0"), new(start[1], "x1"), new(start[2], "x2") };
-            foreach (var (op, i, j) in program)
-            {
-                var (p, q) = (values[i % values.Count], values[j % values.Count]);
-                values.Add(op switch
-                {
-                    0 => p + q,
-                    1 => p - q,
-                    2 => p * q,
-                    3 => p / ((q * q) + 1),
-                    4 => p.Tanh(),
-                    5 => p.Sigmoid(),
-                    6 => p.Relu(),
-                    7 => p.Tanh().Exp(),
-                    8 => ((p * p) + 0.5).Log(),
-                    _ => p.Pow(2) * 0.5,
-                });
-            }
-
+            var values = RandomPrograms.Run([new(start[0], "x0"), new(start[1], "x1"), new(start[2], "x2")], program);
             var root = values[^1];
             var steps = root.BackwardSteps();
             root.ZeroGradients();

@@ -1,6 +1,7 @@
 using CsCheck;
 using MicroGrad.Nn;
 using MicroGrad.Tests.Nn;
+using MicroGrad.Tests.TestSupport;
 using MicroGrad.TestSupport;
 
 namespace MicroGrad.Tests;
@@ -126,7 +127,7 @@ public class TapeTests
     {
         // Programs over every operation, with running sums of products (what the tape fuses), an
         // activation right after a sum, shared values (what stops fusion) and a second output.
-        var programs = Gen.Select(Gen.Int[0, 14], Gen.Int[0, 1000], Gen.Int[0, 1000], Gen.Int[2, 6]).Array[1, 30];
+        var programs = RandomPrograms.Of(RandomPrograms.AllOperations, maxLength: 30);
         var rounds = Gen.Double[-2.0, 2.0].Array[4].Array[3];
 
         Property.Check(Gen.Select(programs, rounds), (program, data) =>
@@ -134,31 +135,7 @@ public class TapeTests
             var leaves = Enumerable.Range(0, 4).Select(i => new Value(data[0][i], "x" + i)).ToArray();
             (Value Root, Value Extra) Build()
             {
-                var values = new List<Value>(leaves);
-                foreach (var (op, i, j, n) in program)
-                {
-                    var (p, q) = (values[i % values.Count], values[j % values.Count]);
-                    Value Pick(int k) => values[(i + (k * j)) % values.Count];
-                    values.Add(op switch
-                    {
-                        0 => p + q,
-                        1 => p - q,
-                        2 => p * q,
-                        3 => p / ((q * q) + 1),
-                        4 => p.Tanh(),
-                        5 => p.Sigmoid(),
-                        6 => p.Relu(),
-                        7 => p.Tanh().Exp(),
-                        8 => ((p * p) + 0.5).Log(),
-                        9 => p.Pow(2) * 0.5,
-                        10 => -p,
-                        11 => ((p * p) + 0.25).Pow(q.Tanh()),
-                        12 => Enumerable.Range(0, n).Select(k => Pick(k) * Pick(k + 1)).Aggregate(p, (s, t) => s + t),
-                        13 => Enumerable.Range(0, n).Select(k => Pick(k) * Pick(k + 2)).Aggregate(q * p, (s, t) => s + t).Relu(),
-                        _ => Enumerable.Range(0, n).Select(Pick).Aggregate((s, t) => s + t).Tanh(),
-                    });
-                }
-
+                var values = RandomPrograms.Run(leaves, program);
                 return (values[^1], values[values.Count / 2]);
             }
 
