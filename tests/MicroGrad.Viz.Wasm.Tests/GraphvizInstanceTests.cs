@@ -1,0 +1,193 @@
+using System.Text;
+using MicroGrad.Viz.Graphviz;
+using Wasmtime;
+
+namespace MicroGrad.Viz.Wasm.Tests;
+
+/// <summary>
+/// The host side of the module's contract, checked against a stand-in module (<c>FakeGraphviz.wat</c>)
+/// that calls each import and reports what came back: the real Graphviz calls most of them only on
+/// paths no drawing takes (it opens no files), so the real module cannot show their answers. Expected
+/// numbers are Emscripten's errno values (EBADF 8, EINVAL 28, ENOENT 44, ENOSYS 52, ENOTTY 59,
+/// ESPIPE 70; WASI calls return them as they are, system calls negated) and the C struct layouts.
+/// </summary>
+public sealed class GraphvizInstanceTests : IDisposable
+{
+    private const long Limit = 4L << 20;
+
+    private static readonly Lazy<(Engine Engine, Module Module)> s_fake = new(() =>
+    {
+        var engine = new Engine(new Config().WithEpochInterruption(true));
+        string text = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "FakeGraphviz.wat"));
+        return (engine, Module.FromText(engine, "fake-graphviz", text));
+    });
+
+    private readonly GraphvizInstance _instance = new(s_fake.Value.Engine, s_fake.Value.Module, Limit);
+
+    public void Dispose() => _instance.Dispose();
+
+    private (string? Output, string Messages) Render(string command, string format = "svg", string engine = "dot")
+    {
+        var (output, messages) = _instance.Render(Encoding.UTF8.GetBytes(command), format, engine, CancellationToken.None);
+        return (output is null ? null : Encoding.UTF8.GetString(output), messages);
+    }
+
+    [Fact]
+    public void File_system_calls_fail_as_if_no_file_existed()
+    {
+        // fd_read EBADF, fd_seek ESPIPE, fcntl -EINVAL, ioctl -ENOTTY, openat/newfstatat -ENOENT,
+        // fstat64 -EBADF, faccessat -ENOENT, mmap/munmap -ENOSYS, fd_close 0.
+        Assert.Equal(("8 70 -28 -59 -44 -44 -8 -44 -52 -52 0", string.Empty), Render("e"));
+    }
+
+    [Fact]
+    public void Time_time_zone_clock_and_environment_are_fixed_and_empty()
+    {
+        // localtime_js gives 1970-01-01 00:00:00 (tm_mday 1, tm_year 70) whatever the time asked and
+        // touches only the nine ints of struct tm; tzset_js gives offset 0, no daylight saving and two
+        // empty names; clock_time_get and emscripten_date_now give 0; the environment is empty.
+        string expected = string.Join(
+            ' ',
+            "0", "0 0 0 1 0 70 0 0 0", "-1", // localtime's result, struct tm, the int after it (untouched)
+            "0 0 0 0", "255",                 // timezone, daylight, two empty names, the byte after them
+            "0 0 0",                          // clock_time_get's result and the 64-bit time it wrote
+            "0",                              // emscripten_date_now
+            "0 0 0 0", "-1");                 // environ_sizes_get and environ_get, the two counts, the untouched list
+        Assert.Equal((expected, string.Empty), Render("t"));
+    }
+
+    [Fact]
+    public void Random_bytes_are_a_constant_stream_of_exactly_the_length_asked()
+    {
+        Assert.Equal(("0 90 90 90 90 90 90 90 90 0", string.Empty), Render("u"));
+    }
+
+    [Fact]
+    public void Writes_to_stdout_and_stderr_become_messages_and_other_files_are_swallowed()
+    {
+        Assert.Equal(("0 10 0 10 0 8", "to stderr\nto stdout\n"), Render("w"));
+    }
+
+    [Fact]
+    public void The_heap_grows_by_at_least_a_fifth_in_whole_pages_up_to_the_limit()
+    {
+        // Pages of 64 KiB. 1,000 bytes fit; 100,000 need 2 pages; 655,360 bytes are 10 pages exactly;
+        // one byte more asks for a fifth more (786,432 bytes, 12 pages) rather than 11; 4 MiB (the limit)
+        // passes the limit check but the module's own maximum of 48 pages refuses it; 48 pages fit; a byte
+        // past the limit is refused before trying.
+        var (output, _) = Render("k");
+
+        Assert.Equal("1 1 1 2 1 10 1 12 0 12 1 48 0 48", output);
+        Assert.True(_instance.HeapGrowthRefused);
+        Assert.False(_instance.IsBroken);
+    }
+
+    [Fact]
+    public void A_refused_growth_is_forgotten_by_the_next_rendering()
+    {
+        Render("k");
+        Render("e");
+
+        Assert.False(_instance.HeapGrowthRefused);
+    }
+
+    [Fact]
+    public void Text_goes_in_as_zero_terminated_utf8_and_comes_out_as_written()
+    {
+        // The fake's malloc hands out dirty memory, so a missing terminator would show as 0xAA bytes.
+        Assert.Equal(("DOT Σ → ∞|svg|neato", string.Empty), Render("DOT Σ → ∞", "svg", "neato"));
+        Assert.Equal(("DOT|plain|circo", string.Empty), Render("DOT", "plain", "circo"));
+    }
+
+    [Fact]
+    public void An_output_that_runs_to_the_end_of_memory_ends_there()
+    {
+        Assert.Equal("zzzz", Render("z").Output);
+    }
+
+    [Fact]
+    public void Everything_allocated_for_a_rendering_is_freed_whatever_the_outcome()
+    {
+        Render("ok");  // output: frees the output, the text, the format and the engine names; the layout, graph and context
+        Render("x");   // a syntax error: the three inputs only (no graph, no context)
+        Render("l");   // a failed layout: the three inputs; the layout, graph and context
+        Render("n");   // no output: the same as a failed layout
+
+        // frees, layouts, graphs, contexts, constructors run
+        Assert.Equal("13 3 3 3 1", Render("f").Output);
+    }
+
+    [Fact]
+    public void Graphviz_errors_come_back_as_messages_with_no_output()
+    {
+        Assert.Equal((null, "syntax error in line 1\n"), Render("x"));
+        Assert.Equal((null, string.Empty), Render("l"));
+        Assert.Equal((null, string.Empty), Render("n"));
+        Assert.False(_instance.IsBroken);
+    }
+
+    [Fact]
+    public void Messages_are_kept_up_to_64_kib_and_then_marked_truncated()
+    {
+        var (_, full) = Render("m");
+        Assert.Equal(new string('x', 65_536), full);
+
+        var (_, over) = Render("M");
+        Assert.Equal(new string('x', 65_536) + "\n[messages truncated]", over);
+
+        Assert.Equal(string.Empty, Render("e").Messages);
+    }
+
+    [Theory]
+    [InlineData("a", "assertion failed: x > 0 (layout.c:42)")]
+    [InlineData("b", "C++ exception thrown")]
+    [InlineData("c", "exit(3)")]
+    [InlineData("h", "abort()")]
+    public void Exit_abort_and_failed_assertions_stop_the_instance_and_say_why(string command, string reason)
+    {
+        Assert.ThrowsAny<WasmtimeException>(() => Render(command));
+
+        Assert.Equal(reason, _instance.Stopped);
+        Assert.True(_instance.IsBroken);
+    }
+
+    [Fact]
+    public void Running_out_of_stack_breaks_the_instance_without_a_stop_reason()
+    {
+        var trap = Assert.ThrowsAny<TrapException>(() => Render("s"));
+
+        Assert.Equal(TrapCode.StackOverflow, trap.Type);
+        Assert.True(_instance.IsBroken);
+        Assert.Null(_instance.Stopped);
+    }
+
+    [Fact]
+    public void A_text_larger_than_the_allocator_gives_is_a_typed_error_naming_the_limit()
+    {
+        var error = Assert.Throws<GraphvizCrashedException>(() => Render(new string('d', 20_000)));
+
+        Assert.Equal("Graphviz (in-process) could not allocate 20001 bytes within its memory limit of 4 MiB.", error.Message);
+        Assert.False(_instance.IsBroken);
+        Assert.Equal("ok|svg|dot", Render("ok").Output);
+    }
+
+    [Fact]
+    public void A_module_without_a_version_text_says_unknown()
+    {
+        Assert.Equal("unknown", _instance.ReadVersion());
+    }
+
+    [Theory]
+    [InlineData("(module)", "z")]
+    [InlineData("(module (memory (export \"z\") 1))", "F (malloc)")]
+    [InlineData("(module (memory (export \"z\") 1) (func (export \"F\")) (func (export \"E\")) (func (export \"D\")) (func (export \"I\")) (func (export \"V\")) (func (export \"X\")) (func (export \"_\")) (func (export \"Y\")) (func (export \"U\")) (func (export \"W\")) (func (export \"Z\")))", "A (constructors)")]
+    public void Another_module_is_refused_by_the_first_export_it_lacks(string text, string missing)
+    {
+        var engine = s_fake.Value.Engine;
+        using var module = Module.FromText(engine, "other", text);
+
+        var error = Assert.Throws<InvalidOperationException>(() => new GraphvizInstance(engine, module, Limit));
+
+        Assert.Equal($"The Graphviz WebAssembly module has no export '{missing}': it is not the module this version of MicroGrad.Viz.Wasm was built for.", error.Message);
+    }
+}
