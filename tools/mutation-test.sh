@@ -8,6 +8,8 @@
 #   tools/mutation-test.sh wasm       # the in-process renderer's host code against MicroGrad.Viz.Wasm.Tests
 #   tools/mutation-test.sh engine 'src/MicroGrad/Nn/*.cs'   # a part only: the files to mutate
 #
+# MUTATION_CONCURRENCY=N sets how many test runs go at once (default 2).
+#
 # Runs with CI=true so property tests use their fixed seed (a mutant is then killed or not every
 # time), with the Microsoft Testing Platform runner (-t mtp: the default VSTest runner cannot switch
 # mutants on under xunit v3). Reports go to artifacts/mutation/<target>/; the summary printed at the
@@ -34,7 +36,7 @@ mutate=()
 for f in "${files[@]}"; do mutate+=(-m "$f"); done
 dotnet tool restore >/dev/null
 (cd "$tests" && CI=true dotnet stryker -p "$project" -t mtp "${mutate[@]}" -r json -r html -r progress \
-    --configuration Release -c 2 -O "$out" --skip-version-check)
+    --configuration Release -c "${MUTATION_CONCURRENCY:-2}" -O "$out" --skip-version-check)
 report="$(find "$out" -name mutation-report.json | head -1)"
 python3 - "$report" <<'PY'
 import json, sys
