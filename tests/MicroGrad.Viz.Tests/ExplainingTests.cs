@@ -221,6 +221,15 @@ public class ExplainingTests
     }
 
     [Fact]
+    public void Term_groups_start_above_the_threshold_too()
+    {
+        var views = new DrawingOptions { CollapseChains = true, CollapseTerms = false };
+
+        Assert.DoesNotContain("terms (*)", SampleGraphs.WideSum(32).ToDot(views), StringComparison.Ordinal); // 32 terms: drawn one by one
+        Assert.Contains("{33 terms (*)|99 values|", SampleGraphs.WideSum(33).ToDot(views), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Inputs_used_elsewhere_stay_drawn()
     {
         // x is used by every term, so it cannot hide in a group; the 40 weights can.

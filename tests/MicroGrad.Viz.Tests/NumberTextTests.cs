@@ -74,4 +74,20 @@ public sealed class NumberTextTests
         Assert.False(NumberText.TryFormatFixed(double.NaN, 4, buffer, out _));
         Assert.False(NumberText.TryFormatFixed(1.0, 12, buffer, out _));       // more digits than it handles
     }
+
+    [Fact]
+    public void Declines_when_the_destination_is_too_small()
+    {
+        Assert.False(NumberText.TryFormatFixed(-1.5, 1, Span<char>.Empty, out _)); // no room for the sign
+        Assert.False(NumberText.TryFormatFixed(12345.0, 0, new char[4], out _));   // five digits in four
+        Assert.False(NumberText.TryFormatFixed(1.5, 2, new char[3], out _));       // "1.50" in three
+        Assert.True(NumberText.TryFormatFixed(1.5, 2, new char[4], out int written));
+        Assert.Equal(4, written);
+
+        // "data " and "123456.2500" in eight characters: neither the fast nor the exact path fits.
+        Assert.False(NumberText.TryWriteField(new char[8], "data ", 123456.25, 4, roundTrip: false, out _));
+        var fits = new char[16];
+        Assert.True(NumberText.TryWriteField(fits, "data ", 123456.25, 4, roundTrip: false, out written));
+        Assert.Equal("data 123456.2500", new string(fits, 0, written));
+    }
 }

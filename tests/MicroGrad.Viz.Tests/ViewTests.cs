@@ -206,6 +206,28 @@ public class ViewTests
     }
 
     [Fact]
+    public void Focus_finds_the_first_value_of_the_order_and_names_a_missing_label()
+    {
+        var x = new Value(2.0, "x");
+        var y = x * 3;
+        y.Label = "y";
+        var z = y + 1;
+        z.Label = "z";
+        Assert.Same(x, z.TopologicalOrder()[0]);
+
+        // Within one step of x: x and y. The rest, in order of appearance: the 3, then the 1 with z.
+        var graph = ValueGraphWriter.ToDotGraph(z, Plain with { Focus = "x", FocusDepth = 1 });
+        Assert.Equal(
+            ["v0 {x|data 2.0000|grad 0.0000}", "s0 … 1 value", "v1 {y|data 6.0000|grad 0.0000}", "v1_op *", "s1 … 2 values"],
+            graph.Nodes.Select(n => n.Id + " " + n.Attributes["label"].ToString().Trim('"')));
+        Assert.Equal(["v0>v1_op", "s0>v1_op", "v1_op>v1", "v1>s1"], graph.Edges.Select(e => e.From + ">" + e.To));
+
+        var error = Assert.Throws<ArgumentException>(() => ValueGraphWriter.ToDotGraph(z, Plain with { Focus = "w" }));
+        Assert.Equal("focus", error.ParamName);
+        Assert.StartsWith("No value in the graph is labelled 'w', so there is nothing to focus on.", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Tooltips_are_on_up_to_two_thousand_nodes_unless_asked_otherwise()
     {
         // 1,001 leaves summed: 2,001 values, node for node 3,001 nodes (a value and an operator per sum).
