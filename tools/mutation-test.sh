@@ -6,7 +6,7 @@
 #   tools/mutation-test.sh engine     # Value, GradCheck, Nn, Tape against MicroGrad.Tests (~15 min here)
 #   tools/mutation-test.sh renderer   # Dot/*, DrawingPlan, NumberText against MicroGrad.Viz.Tests
 #   tools/mutation-test.sh wasm       # the in-process renderer's host code against MicroGrad.Viz.Wasm.Tests
-#   tools/mutation-test.sh engine 'src/MicroGrad/Nn/*.cs'   # a part only: the files to mutate
+#   tools/mutation-test.sh engine 'src/MicroGrad/Nn/*.cs'   # a part only: the files to mutate (one glob or more)
 #
 # MUTATION_CONCURRENCY=N sets how many test runs go at once (default 2).
 #
@@ -29,7 +29,7 @@ case "$target" in
         files=('**/GraphvizInstance.cs' '**/GraphvizRuntime.cs' '**/WasmGraphviz.cs' '**/InstancePool.cs' '**/WasmModule.cs' '**/ModuleCache.cs') ;;
     *) echo "usage: tools/mutation-test.sh engine|renderer|wasm ['glob of files to mutate']" >&2; exit 2 ;;
 esac
-if [ $# -ge 2 ]; then files=("$2"); fi
+if [ $# -ge 2 ]; then files=("${@:2}"); fi
 out="$PWD/artifacts/mutation/$target"
 rm -rf "$out"
 mutate=()
