@@ -28,16 +28,22 @@ internal sealed class GraphvizRuntime
     private int _running;
 
     private GraphvizRuntime()
+        : this(NewEngine(), engine => ModuleCache.LoadFromUserCache(engine, WasmModule.ReadBytes, WasmModule.Sha256))
     {
-        var config = new Config()
-            .WithEpochInterruption(true)
-            .WithMaximumStackSize(WasmStackBytes);
-        Engine = new Engine(config);
-        Module = ModuleCache.LoadFromUserCache(Engine, WasmModule.ReadBytes, WasmModule.Sha256);
+    }
+
+    /// <summary>A runtime for another module (tests run the host against a stand-in module).</summary>
+    internal GraphvizRuntime(Engine engine, Func<Engine, Module> module)
+    {
+        Engine = engine;
+        Module = module(engine);
         _ticker = new Timer(_ => Engine.IncrementEpoch(), null, Timeout.Infinite, Timeout.Infinite);
     }
 
     public static GraphvizRuntime Shared => s_shared.Value;
+
+    /// <summary>The engine every Graphviz instance needs: epoch interruption on, a wasm stack of <see cref="WasmStackBytes"/>.</summary>
+    internal static Engine NewEngine() => new(new Config().WithEpochInterruption(true).WithMaximumStackSize(WasmStackBytes));
 
     public Engine Engine { get; }
 

@@ -39,6 +39,7 @@ public sealed class WasmGraphviz : IGraphvizBackend
     private static readonly OutputFormat[] s_formats =
         [OutputFormat.Svg, OutputFormat.Png, OutputFormat.Pdf, OutputFormat.XDot, OutputFormat.Plain, OutputFormat.GraphvizJson, OutputFormat.GraphvizDot];
 
+    private readonly Lazy<GraphvizRuntime> _runtime;
     private readonly Lazy<InstancePool> _pool;
     private readonly Lock _warmUpLock = new();
     private Task? _warmUp;
@@ -47,11 +48,18 @@ public sealed class WasmGraphviz : IGraphvizBackend
     /// <param name="memoryLimit">The most linear memory one Graphviz instance may use, in bytes. Default <see cref="DefaultMemoryLimit"/>.</param>
     /// <exception cref="ArgumentOutOfRangeException">The limit is below 32 MiB or above 2 GiB (the module's own maximum).</exception>
     public WasmGraphviz(long memoryLimit = DefaultMemoryLimit)
+        : this(() => GraphvizRuntime.Shared, memoryLimit)
+    {
+    }
+
+    /// <summary>An in-process Graphviz over another runtime (tests use a stand-in module).</summary>
+    internal WasmGraphviz(Func<GraphvizRuntime> runtime, long memoryLimit)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(memoryLimit, 32L << 20);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(memoryLimit, 2L << 30);
         MemoryLimit = memoryLimit;
-        _pool = new Lazy<InstancePool>(() => new InstancePool(GraphvizRuntime.Shared, memoryLimit));
+        _runtime = new Lazy<GraphvizRuntime>(runtime);
+        _pool = new Lazy<InstancePool>(() => new InstancePool(_runtime.Value, memoryLimit));
     }
 
     /// <summary>The instance <see cref="GraphRenderer"/> uses unless told otherwise.</summary>
@@ -171,7 +179,7 @@ public sealed class WasmGraphviz : IGraphvizBackend
             ((IAsyncResult)warmUp).AsyncWaitHandle.WaitOne();
         }
 
-        var runtime = GraphvizRuntime.Shared;
+        var runtime = _runtime.Value;
         var pool = _pool.Value;
         runtime.Enter();
         GraphvizInstance? instance = null;

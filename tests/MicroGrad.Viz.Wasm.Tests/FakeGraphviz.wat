@@ -44,6 +44,9 @@
   (data (i32.const 316) "\dc\00\00\00\0a\00\00\00")                         ;; fd 1: "to stdout\n"
   (data (i32.const 324) "\f0\00\00\00\08\00\00\00")                         ;; fd 3: "to file\n"
   (data (i32.const 2100) "y\00")
+  (data (i32.const 2200) "Warning: no value for width of non-ASCII character 206. Falling back to width of space character\0a\00")
+  (data (i32.const 2400) "Warning: remove_overlap: Graphviz not built with triangulation library\0a\00")
+  (data (i32.const 2600) "Warning: a real one\0a\00")
 
   (global $heap (mut i32) (i32.const 16384))
   (global $out (mut i32) (i32.const 0))
@@ -97,6 +100,17 @@
     (if (i32.eq (local.get $c) (i32.const 0x68)) (then (call $abort)))                                                               ;; h
     (if (i32.eq (local.get $c) (i32.const 0x73)) (then (drop (call $recurse (i32.const 0)))))                                        ;; s: stack overflow
     (if (i32.eq (local.get $c) (i32.const 0x6C)) (then (return (i32.const 1))))                                                      ;; l: layout fails
+    (if (i32.eq (local.get $c) (i32.const 0x43)) (then (drop (call $error (i32.const 140))) (call $exit (i32.const 1))))              ;; C: an error, then exit(1)
+    (if (i32.eq (local.get $c) (i32.const 0x4B)) (then                                                                               ;; K: out of memory
+      (drop (call $error (i32.const 140)))
+      (drop (call $resize_heap (i32.const 0x7FFFFFFF)))
+      unreachable))
+    (if (i32.eq (local.get $c) (i32.const 0x55)) (then unreachable))                                                                 ;; U: any other trap
+    (if (i32.eq (local.get $c) (i32.const 0x4C)) (then (loop $forever (br $forever))))                                               ;; L: never ends
+    (if (i32.eq (local.get $c) (i32.const 0x57)) (then                                                                               ;; W: warnings
+      (drop (call $error (i32.const 2200)))
+      (drop (call $error (i32.const 2400)))
+      (drop (call $error (i32.const 2600)))))
     (i32.const 0))
 
   (func $byte (param $b i32)

@@ -1,0 +1,109 @@
+using System.Text;
+using MicroGrad.Viz.Graphviz;
+using Wasmtime;
+
+namespace MicroGrad.Viz.Wasm.Tests;
+
+/// <summary>
+/// How <see cref="WasmGraphviz"/> turns each way a module can stop into the error a caller gets, and
+/// which instances it reuses, driven by the stand-in module (<c>FakeGraphviz.wat</c>): the real Graphviz
+/// cannot be made to call exit or abort on purpose.
+/// </summary>
+public sealed class WasmGraphvizErrorTests
+{
+    private const long Limit = 32L << 20;
+
+    private static readonly Lazy<GraphvizRuntime> s_runtime = new(() => new GraphvizRuntime(
+        GraphvizRuntime.NewEngine(),
+        engine => Module.FromText(engine, "fake-graphviz", File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "FakeGraphviz.wat")))));
+
+    private readonly WasmGraphviz _graphviz = new(() => s_runtime.Value, Limit);
+
+    private static CancellationToken Token => TestContext.Current.CancellationToken;
+
+    private async Task<string> RenderAsync(string command, LayoutEngine engine = LayoutEngine.Dot)
+    {
+        var (output, _) = await _graphviz.RenderAsync(command, OutputFormat.Svg, engine, Token);
+        return Encoding.UTF8.GetString(output);
+    }
+
+    [Fact]
+    public async Task Exit_after_an_error_message_is_a_graphviz_failure_with_that_message()
+    {
+        var error = await Assert.ThrowsAsync<GraphvizFailedException>(() => RenderAsync("C", LayoutEngine.Neato));
+
+        Assert.Equal(1, error.ExitCode);
+        Assert.Equal(["graphviz 16.1.0 (in-process)", "-Tsvg", "-Kneato"], error.Arguments);
+        Assert.Equal("syntax error in line 1", error.StandardError);
+        Assert.Equal("ok|svg|dot", await RenderAsync("ok"));
+    }
+
+    [Theory]
+    [InlineData("c", "Graphviz (in-process) stopped: exit(3).")]
+    [InlineData("a", "Graphviz (in-process) stopped: assertion failed: x > 0 (layout.c:42).")]
+    [InlineData("h", "Graphviz (in-process) stopped: abort().")]
+    [InlineData("s", "Graphviz (in-process) ran out of stack (2 MiB): the graph is too deep for it. Draw a smaller part of it (the views shrink it) or use a native Graphviz.")]
+    public async Task Stops_without_a_message_and_stack_overflows_are_crashes_that_say_what_happened(string command, string message)
+    {
+        var error = await Assert.ThrowsAsync<GraphvizCrashedException>(() => RenderAsync(command));
+
+        Assert.Equal(message, error.Message);
+        Assert.Equal("ok|svg|dot", await RenderAsync("ok"));
+    }
+
+    [Fact]
+    public async Task Running_out_of_the_limit_names_the_limit_and_keeps_what_graphviz_said()
+    {
+        var error = await Assert.ThrowsAsync<GraphvizCrashedException>(() => RenderAsync("K"));
+
+        Assert.Equal(
+            "Graphviz (in-process) ran out of memory: its limit is 32 MiB. Draw a smaller graph (the views shrink it) or use a native Graphviz."
+                + Environment.NewLine + "syntax error in line 1",
+            error.Message);
+    }
+
+    [Fact]
+    public async Task Any_other_trap_is_a_crash_with_wasmtimes_words()
+    {
+        var error = await Assert.ThrowsAsync<GraphvizCrashedException>(() => RenderAsync("U"));
+
+        Assert.StartsWith("Graphviz (in-process) stopped abnormally: ", error.Message, StringComparison.Ordinal);
+        Assert.Contains("unreachable", error.Message, StringComparison.Ordinal);
+        Assert.IsAssignableFrom<WasmtimeException>(error.InnerException);
+    }
+
+    [Fact]
+    public async Task Cancelling_a_layout_that_never_ends_says_it_was_cancelled()
+    {
+        using var cancel = CancellationTokenSource.CreateLinkedTokenSource(Token);
+        cancel.CancelAfter(TimeSpan.FromMilliseconds(200));
+
+        var error = await Assert.ThrowsAnyAsync<OperationCanceledException>(() => _graphviz.RenderAsync("L", OutputFormat.Svg, LayoutEngine.Dot, cancel.Token));
+
+        Assert.Equal("The Graphviz layout was cancelled.", error.Message);
+        Assert.Equal("ok|svg|dot", await RenderAsync("ok"));
+    }
+
+    [Fact]
+    public async Task Warnings_that_say_nothing_the_user_can_act_on_are_left_out()
+    {
+        var (output, warnings) = await _graphviz.RenderAsync("W", OutputFormat.Svg, LayoutEngine.Dot, Token);
+
+        Assert.Equal("W|svg|dot", Encoding.UTF8.GetString(output));
+        Assert.Equal(["Warning: a real one"], warnings);
+    }
+
+    [Fact]
+    public async Task Dot_reuses_an_instance_other_engines_and_broken_instances_are_not_reused()
+    {
+        // "f" prints what the instance freed so far: a reused one remembers the rendering before.
+        Assert.Equal("0 0 0 0 1", await RenderAsync("f"));
+        Assert.Equal("4 1 1 1 1", await RenderAsync("f"));
+
+        Assert.Equal("0 0 0 0 1", await RenderAsync("f", LayoutEngine.Neato));
+        Assert.Equal("0 0 0 0 1", await RenderAsync("f", LayoutEngine.Neato));
+
+        await Assert.ThrowsAsync<GraphvizCrashedException>(() => RenderAsync("c"));
+        Assert.Equal("0 0 0 0 1", await RenderAsync("f"));
+    }
+}
