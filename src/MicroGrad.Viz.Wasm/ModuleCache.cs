@@ -39,9 +39,12 @@ internal static class ModuleCache
     }
 
     /// <summary>The cache file for this module, Wasmtime and CPU; null when caching is off.</summary>
-    public static string? FilePath(string moduleSha256)
+    public static string? FilePath(string moduleSha256) => FilePath(moduleSha256, Environment.GetEnvironmentVariable);
+
+    /// <summary>The cache file as <see cref="FilePath(string)"/> finds it, reading the environment through <paramref name="environment"/>.</summary>
+    internal static string? FilePath(string moduleSha256, Func<string, string?> environment)
     {
-        string? folder = Folder();
+        string? folder = Folder(environment);
         if (folder is null)
         {
             return null;
@@ -53,9 +56,9 @@ internal static class ModuleCache
         return Path.Combine(folder, $"graphviz-{moduleSha256[..16]}-wasmtime-{wasmtime}-{os}-{architecture}.cwasm");
     }
 
-    private static string? Folder()
+    private static string? Folder(Func<string, string?> environment)
     {
-        if (Environment.GetEnvironmentVariable(FolderVariable) is { } overridden)
+        if (environment(FolderVariable) is { } overridden)
         {
             return overridden.Length == 0 ? null : overridden;
         }
@@ -71,7 +74,7 @@ internal static class ModuleCache
         }
         else
         {
-            root = Environment.GetEnvironmentVariable("XDG_CACHE_HOME") is { Length: > 0 } xdg
+            root = environment("XDG_CACHE_HOME") is { Length: > 0 } xdg
                 ? xdg
                 : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".cache");
         }

@@ -82,6 +82,30 @@ public sealed class ModuleCacheTests : IDisposable
         Assert.Equal(path, WasmGraphviz.CacheFile);
     }
 
+    [Theory]
+    [InlineData("/srv/cache", null, "/srv/cache")]           // MGVIZ_CACHE_DIR wins
+    [InlineData("/srv/cache", "/xdg", "/srv/cache")]
+    [InlineData(null, "/xdg", "/xdg/mgviz")]                 // else XDG_CACHE_HOME
+    [InlineData(null, "", "~/.cache/mgviz")]                 // else ~/.cache; an empty XDG_CACHE_HOME counts as unset
+    [InlineData(null, null, "~/.cache/mgviz")]
+    public void The_cache_folder_follows_the_environment_on_linux(string? mgvizCacheDir, string? xdgCacheHome, string folder)
+    {
+        Assert.SkipUnless(OperatingSystem.IsLinux(), "these are Linux's folder rules (macOS and Windows use their own cache folders)");
+        var environment = new Dictionary<string, string?> { ["MGVIZ_CACHE_DIR"] = mgvizCacheDir, ["XDG_CACHE_HOME"] = xdgCacheHome };
+        string home = Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
+        string architecture = System.Runtime.InteropServices.RuntimeInformation.ProcessArchitecture.ToString().ToLowerInvariant();
+
+        string? path = ModuleCache.FilePath(WasmModule.Sha256, name => environment[name]);
+
+        Assert.Equal(Path.Combine(folder.Replace("~", home, StringComparison.Ordinal), $"graphviz-b113d594ef25f4da-wasmtime-50.0.1.0-linux-{architecture}.cwasm"), path);
+    }
+
+    [Fact]
+    public void An_empty_mgviz_cache_dir_turns_the_cache_off()
+    {
+        Assert.Null(ModuleCache.FilePath(WasmModule.Sha256, name => name == "MGVIZ_CACHE_DIR" ? string.Empty : "/xdg"));
+    }
+
     [Fact]
     public void A_memory_limit_outside_the_module_range_is_refused()
     {
