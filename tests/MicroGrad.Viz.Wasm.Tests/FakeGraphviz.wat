@@ -39,10 +39,11 @@
   (data (i32.const 200) "to stderr\0a")
   (data (i32.const 220) "to stdout\0a")
   (data (i32.const 240) "to file\0a")
+  (data (i32.const 260) "again\0a")
   ;; iovecs: (pointer, length) pairs
-  (data (i32.const 300) "\c8\00\00\00\0a\00\00\00\dc\00\00\00\00\00\00\00") ;; fd 2: "to stderr\n", then an empty one
-  (data (i32.const 316) "\dc\00\00\00\0a\00\00\00")                         ;; fd 1: "to stdout\n"
-  (data (i32.const 324) "\f0\00\00\00\08\00\00\00")                         ;; fd 3: "to file\n"
+  (data (i32.const 300) "\c8\00\00\00\0a\00\00\00\dc\00\00\00\00\00\00\00\04\01\00\00\06\00\00\00") ;; fd 2: "to stderr\n", an empty one, "again\n"
+  (data (i32.const 324) "\dc\00\00\00\0a\00\00\00")                         ;; fd 1: "to stdout\n"
+  (data (i32.const 332) "\f0\00\00\00\08\00\00\00")                         ;; fd 3: "to file\n"
   (data (i32.const 2100) "y\00")
   (data (i32.const 2200) "Warning: no value for width of non-ASCII character 206. Falling back to width of space character\0a\00")
   (data (i32.const 2400) "Warning: remove_overlap: Graphviz not built with triangulation library\0a\00")
@@ -204,24 +205,25 @@
       ;; w: writes to stderr (two buffers, one empty), stdout and a file; results and counts written
       (if (i32.eq (local.get $c) (i32.const 0x77)) (then
         (memory.fill (i32.const 400) (i32.const 0xFF) (i32.const 12))
-        (call $int (call $fd_write (i32.const 2) (i32.const 300) (i32.const 2) (i32.const 400)))
+        (call $int (call $fd_write (i32.const 2) (i32.const 300) (i32.const 3) (i32.const 400)))
         (call $int (i32.load (i32.const 400)))
-        (call $int (call $fd_write (i32.const 1) (i32.const 316) (i32.const 1) (i32.const 404)))
+        (call $int (call $fd_write (i32.const 1) (i32.const 324) (i32.const 1) (i32.const 404)))
         (call $int (i32.load (i32.const 404)))
-        (call $int (call $fd_write (i32.const 3) (i32.const 324) (i32.const 1) (i32.const 408)))
+        (call $int (call $fd_write (i32.const 3) (i32.const 332) (i32.const 1) (i32.const 408)))
         (call $int (i32.load (i32.const 408)))
         (br $rendered)))
       ;; k: heap growth requests, each followed by the memory's size in pages
       (if (i32.eq (local.get $c) (i32.const 0x6B)) (then
         (call $int (call $resize_heap (i32.const 1000))) (call $pages)
         (call $int (call $resize_heap (i32.const 100000))) (call $pages)
+        (call $int (call $resize_heap (i32.const 131072))) (call $pages) ;; exactly the size it has
         (call $int (call $resize_heap (i32.const 655360))) (call $pages)
         (call $int (call $resize_heap (i32.const 655361))) (call $pages)
         (call $int (call $resize_heap (i32.const 4194304))) (call $pages)
         (call $int (call $resize_heap (i32.const 3145728))) (call $pages)
         (call $int (call $resize_heap (i32.const 4194305))) (call $pages)
         (br $rendered)))
-      ;; m: 65,536 characters of messages exactly (65 of 1,000 and one of 536); M: and one more
+      ;; m: 65,536 characters of messages exactly (65 of 1,000 and one of 536); M: and two more
       (if (i32.or (i32.eq (local.get $c) (i32.const 0x6D)) (i32.eq (local.get $c) (i32.const 0x4D))) (then
         (memory.fill (i32.const 1024) (i32.const 0x78) (i32.const 1000))
         (i32.store8 (i32.const 2024) (i32.const 0))
@@ -232,9 +234,15 @@
           (br_if $thousands (i32.lt_u (local.get $i) (i32.const 65))))
         (i32.store8 (i32.const 1560) (i32.const 0))
         (drop (call $error (i32.const 1024)))
-        (if (i32.eq (local.get $c) (i32.const 0x4D)) (then (drop (call $error (i32.const 2100)))))
+        (if (i32.eq (local.get $c) (i32.const 0x4D)) (then (drop (call $error (i32.const 2100))) (drop (call $error (i32.const 2100)))))
         (call $int (i32.const 0))
         (br $rendered)))
+      ;; g: a growth only the module's own maximum refuses
+      (if (i32.eq (local.get $c) (i32.const 0x67)) (then
+        (call $int (call $resize_heap (i32.const 4194304))) (call $pages)
+        (br $rendered)))
+      ;; E: an empty output
+      (if (i32.eq (local.get $c) (i32.const 0x45)) (then (br $rendered)))
       ;; n: no output
       (if (i32.eq (local.get $c) (i32.const 0x6E)) (then (return (i32.const 0))))
       ;; z: an output that runs to the end of memory without a terminating zero

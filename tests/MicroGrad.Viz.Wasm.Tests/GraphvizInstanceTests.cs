@@ -65,21 +65,35 @@ public sealed class GraphvizInstanceTests : IDisposable
     [Fact]
     public void Writes_to_stdout_and_stderr_become_messages_and_other_files_are_swallowed()
     {
-        Assert.Equal(("0 10 0 10 0 8", "to stderr\nto stdout\n"), Render("w"));
+        // stderr gets three buffers (the second empty), stdout one, a file one: results and byte counts.
+        Assert.Equal(("0 16 0 10 0 8", "to stderr\nagain\nto stdout\n"), Render("w"));
     }
 
     [Fact]
     public void The_heap_grows_by_at_least_a_fifth_in_whole_pages_up_to_the_limit()
     {
-        // Pages of 64 KiB. 1,000 bytes fit; 100,000 need 2 pages; 655,360 bytes are 10 pages exactly;
+        // Pages of 64 KiB. 1,000 bytes fit; 100,000 need 2 pages, and then 131,072 fit; 655,360 bytes are 10 pages exactly;
         // one byte more asks for a fifth more (786,432 bytes, 12 pages) rather than 11; 4 MiB (the limit)
         // passes the limit check but the module's own maximum of 48 pages refuses it; 48 pages fit; a byte
         // past the limit is refused before trying.
         var (output, _) = Render("k");
 
-        Assert.Equal("1 1 1 2 1 10 1 12 0 12 1 48 0 48", output);
+        Assert.Equal("1 1 1 2 1 2 1 10 1 12 0 12 1 48 0 48", output);
         Assert.True(_instance.HeapGrowthRefused);
         Assert.False(_instance.IsBroken);
+    }
+
+    [Fact]
+    public void A_growth_the_memory_itself_refuses_is_a_refusal_too()
+    {
+        Assert.Equal("0 1", Render("g").Output);
+        Assert.True(_instance.HeapGrowthRefused);
+    }
+
+    [Fact]
+    public void An_empty_output_is_empty()
+    {
+        Assert.Equal(string.Empty, Render("E").Output);
     }
 
     [Fact]
