@@ -15,14 +15,7 @@ public sealed class GraphvizInstanceTests : IDisposable
 {
     private const long Limit = 4L << 20;
 
-    private static readonly Lazy<(Engine Engine, Module Module)> s_fake = new(() =>
-    {
-        var engine = new Engine(new Config().WithEpochInterruption(true));
-        string text = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "FakeGraphviz.wat"));
-        return (engine, Module.FromText(engine, "fake-graphviz", text));
-    });
-
-    private readonly GraphvizInstance _instance = new(s_fake.Value.Engine, s_fake.Value.Module, Limit);
+    private readonly GraphvizInstance _instance = new(FakeGraphviz.Runtime.Engine, FakeGraphviz.Runtime.Module, Limit);
 
     public void Dispose() => _instance.Dispose();
 
@@ -197,7 +190,7 @@ public sealed class GraphvizInstanceTests : IDisposable
     [InlineData("(module (memory (export \"z\") 1) (func (export \"F\")) (func (export \"E\")) (func (export \"D\")) (func (export \"I\")) (func (export \"V\")) (func (export \"X\")) (func (export \"_\")) (func (export \"Y\")) (func (export \"U\")) (func (export \"W\")) (func (export \"Z\")))", "A (constructors)")]
     public void Another_module_is_refused_by_the_first_export_it_lacks(string text, string missing)
     {
-        var engine = s_fake.Value.Engine;
+        var engine = FakeGraphviz.Runtime.Engine;
         using var module = Module.FromText(engine, "other", text);
 
         var error = Assert.Throws<InvalidOperationException>(() => new GraphvizInstance(engine, module, Limit));

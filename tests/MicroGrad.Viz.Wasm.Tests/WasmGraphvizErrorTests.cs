@@ -13,11 +13,7 @@ public sealed class WasmGraphvizErrorTests
 {
     private const long Limit = 32L << 20;
 
-    private static readonly Lazy<GraphvizRuntime> s_runtime = new(() => new GraphvizRuntime(
-        GraphvizRuntime.NewEngine(),
-        engine => Module.FromText(engine, "fake-graphviz", File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "FakeGraphviz.wat")))));
-
-    private readonly WasmGraphviz _graphviz = new(() => s_runtime.Value, Limit);
+    private readonly WasmGraphviz _graphviz = new(() => FakeGraphviz.Runtime, Limit);
 
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
