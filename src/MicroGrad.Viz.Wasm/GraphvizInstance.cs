@@ -55,7 +55,9 @@ internal sealed class GraphvizInstance : IDisposable
         _memoryLimit = memoryLimit;
         _store = new Store(engine);
         _store.SetLimits(memorySize: memoryLimit);
-        _store.SetEpochDeadline(1);
+
+        // No deadline is set: the store's starts at epoch 0, so the callback runs at the first tick
+        // check and from then on once per tick, each time checking the token of the running call.
         _store.SetEpochDeadlineCallback(OnEpochDeadline);
 
         using var linker = new Linker(engine);
@@ -134,7 +136,7 @@ internal sealed class GraphvizInstance : IDisposable
                     // After a trap the C state is undefined: freeing would run more of it.
                     if (!IsBroken)
                     {
-                        if (context != 0 && graph != 0)
+                        if (context != 0) // a context is only created for a graph that was read
                         {
                             _freeLayout.Invoke(context, graph);
                         }
@@ -173,7 +175,6 @@ internal sealed class GraphvizInstance : IDisposable
     private void Run(Action action, CancellationToken cancellationToken)
     {
         _cancellationToken = cancellationToken;
-        _store.SetEpochDeadline(1);
         try
         {
             action();
@@ -363,7 +364,6 @@ internal sealed class GraphvizInstance : IDisposable
     private long Stop(string reason)
     {
         Stopped = reason;
-        IsBroken = true;
         throw new GraphvizStoppedException(reason);
     }
 

@@ -49,6 +49,18 @@ internal sealed class GraphvizRuntime
 
     public Module Module { get; }
 
+    /// <summary>Whether the epoch ticker runs: only while some rendering is between <see cref="Enter"/> and <see cref="Exit"/>.</summary>
+    public bool IsTicking
+    {
+        get
+        {
+            lock (_tickerLock)
+            {
+                return _running > 0;
+            }
+        }
+    }
+
     /// <summary>Keeps the epoch ticking while at least one rendering runs.</summary>
     public void Enter()
     {

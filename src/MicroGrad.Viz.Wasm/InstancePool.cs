@@ -3,10 +3,17 @@ using System.Collections.Concurrent;
 namespace MicroGrad.Viz.Wasm;
 
 /// <summary>Idle instances of one memory limit, reused so a rendering skips instantiation (~20 ms).</summary>
-internal sealed class InstancePool(GraphvizRuntime runtime, long memoryLimit)
+/// <param name="runtime">The engine and module the instances are made of.</param>
+/// <param name="memoryLimit">Each instance's memory limit.</param>
+/// <param name="maxIdle">How many idle instances are kept; more returned are disposed.</param>
+internal sealed class InstancePool(GraphvizRuntime runtime, long memoryLimit, int maxIdle)
 {
     private readonly ConcurrentBag<GraphvizInstance> _idle = [];
-    private readonly int _maxIdle = Math.Max(2, Environment.ProcessorCount);
+
+    /// <summary>As many idle instances as renderings can run at once, and at least two.</summary>
+    public static int DefaultMaxIdle(int processorCount) => Math.Max(2, processorCount);
+
+    public int IdleCount => _idle.Count;
 
     public GraphvizInstance Rent() => _idle.TryTake(out var instance) ? instance : Create();
 
@@ -15,7 +22,7 @@ internal sealed class InstancePool(GraphvizRuntime runtime, long memoryLimit)
 
     public void Return(GraphvizInstance instance)
     {
-        if (instance.IsBroken || _idle.Count >= _maxIdle)
+        if (instance.IsBroken || _idle.Count >= maxIdle)
         {
             instance.Dispose();
             return;

@@ -39,56 +39,54 @@ internal static class ModuleCache
     }
 
     /// <summary>The cache file for this module, Wasmtime and CPU; null when caching is off.</summary>
-    public static string? FilePath(string moduleSha256) => FilePath(moduleSha256, Environment.GetEnvironmentVariable);
+    public static string? FilePath(string moduleSha256) =>
+        FilePath(moduleSha256, CurrentOs, Environment.GetEnvironmentVariable, Environment.GetFolderPath);
 
-    /// <summary>The cache file as <see cref="FilePath(string)"/> finds it, reading the environment through <paramref name="environment"/>.</summary>
-    internal static string? FilePath(string moduleSha256, Func<string, string?> environment)
+    /// <summary>
+    /// The cache file as <see cref="FilePath(string)"/> finds it on <paramref name="os"/> (<c>windows</c>,
+    /// <c>macos</c> or <c>linux</c>), reading variables through <paramref name="environment"/> and the
+    /// user's folders through <paramref name="folder"/>: each platform's rules can be checked on any.
+    /// </summary>
+    internal static string? FilePath(string moduleSha256, string os, Func<string, string?> environment, Func<Environment.SpecialFolder, string> folder)
     {
-        string? folder = Folder(environment);
-        if (folder is null)
+        string? cacheFolder = Folder(os, environment, folder);
+        if (cacheFolder is null)
         {
             return null;
         }
 
-        string wasmtime = typeof(Engine).Assembly.GetName().Version?.ToString() ?? "unknown";
+        string wasmtime = $"{typeof(Engine).Assembly.GetName().Version}";
         string architecture = RuntimeInformation.ProcessArchitecture.ToString().ToLowerInvariant();
-        string os = OperatingSystem.IsWindows() ? "windows" : OperatingSystem.IsMacOS() ? "macos" : "linux";
-        return Path.Combine(folder, $"graphviz-{moduleSha256[..16]}-wasmtime-{wasmtime}-{os}-{architecture}.cwasm");
+        return Path.Combine(cacheFolder, $"graphviz-{moduleSha256[..16]}-wasmtime-{wasmtime}-{os}-{architecture}.cwasm");
     }
 
-    private static string? Folder(Func<string, string?> environment)
+    private static string CurrentOs => OperatingSystem.IsWindows() ? "windows" : OperatingSystem.IsMacOS() ? "macos" : "linux";
+
+    private static string? Folder(string os, Func<string, string?> environment, Func<Environment.SpecialFolder, string> folder)
     {
         if (environment(FolderVariable) is { } overridden)
         {
             return overridden.Length == 0 ? null : overridden;
         }
 
-        string root;
-        if (OperatingSystem.IsWindows())
+        string? root = os switch
         {
-            root = Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData);
-        }
-        else if (OperatingSystem.IsMacOS())
-        {
-            root = Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), "Library", "Caches");
-        }
-        else
-        {
-            root = environment("XDG_CACHE_HOME") is { Length: > 0 } xdg
-                ? xdg
-                : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".cache");
-        }
+            "windows" => Under(folder(Environment.SpecialFolder.LocalApplicationData)),
+            "macos" => Under(folder(Environment.SpecialFolder.UserProfile), "Library", "Caches"),
 
-        return root.Length == 0 ? null : Path.Combine(root, "mgviz");
+            // The XDG Base Directory spec: an unset, empty or relative XDG_CACHE_HOME means ~/.cache.
+            _ => environment("XDG_CACHE_HOME") is { Length: > 0 } xdg && Path.IsPathRooted(xdg)
+                ? xdg
+                : Under(folder(Environment.SpecialFolder.UserProfile), ".cache"),
+        };
+        return root is null ? null : Path.Combine(root, "mgviz");
+
+        // With no home folder known, no cache: never a folder relative to wherever the process runs.
+        static string? Under(string home, params string[] parts) => home.Length == 0 ? null : Path.Combine([home, .. parts]);
     }
 
     private static Module? TryDeserialize(Engine engine, string path)
     {
-        if (!File.Exists(path))
-        {
-            return null;
-        }
-
         try
         {
             // Wasmtime maps the file instead of copying it: 3 ms where reading, hashing and
@@ -97,7 +95,7 @@ internal static class ModuleCache
         }
         catch (WasmtimeException)
         {
-            return null; // compiled by another Wasmtime, for other CPU features, or damaged
+            return null; // missing, compiled by another Wasmtime or for other CPU features, or damaged
         }
     }
 

@@ -59,7 +59,7 @@ public sealed class WasmGraphviz : IGraphvizBackend
         ArgumentOutOfRangeException.ThrowIfGreaterThan(memoryLimit, 2L << 30);
         MemoryLimit = memoryLimit;
         _runtime = new Lazy<GraphvizRuntime>(runtime);
-        _pool = new Lazy<InstancePool>(() => new InstancePool(_runtime.Value, memoryLimit));
+        _pool = new Lazy<InstancePool>(() => new InstancePool(_runtime.Value, memoryLimit, InstancePool.DefaultMaxIdle(Environment.ProcessorCount)));
     }
 
     /// <summary>The instance <see cref="GraphRenderer"/> uses unless told otherwise.</summary>
@@ -88,17 +88,20 @@ public sealed class WasmGraphviz : IGraphvizBackend
     /// <summary>The memory limit of one Graphviz instance, in bytes.</summary>
     public long MemoryLimit { get; }
 
+    /// <summary>The idle instances this Graphviz reuses (tests look at what renderings leave there).</summary>
+    internal InstancePool Pool => _pool.Value;
+
     /// <summary>Compiles (or loads from the cache) the module and prepares one instance, so the first rendering is fast.</summary>
     /// <returns>A task that completes when Graphviz is ready.</returns>
     public Task WarmUpAsync()
     {
         lock (_warmUpLock)
         {
-            return _warmUp ??= RunOnGraphvizThread(() =>
+            return _warmUp ??= RunOnGraphvizThread<object?>(() =>
             {
                 var pool = _pool.Value;
                 pool.Return(pool.Rent());
-                return true;
+                return null;
             });
         }
     }
@@ -144,7 +147,7 @@ public sealed class WasmGraphviz : IGraphvizBackend
         if (Array.IndexOf(s_formats, format) < 0)
         {
             throw new NotSupportedException(
-                $"Graphviz in-process draws {string.Join(", ", s_formats.Select(f => OutputFormats.Get(f).Name))}; {OutputFormats.Get(format).Name} needs the native Graphviz.");
+                $"Graphviz in-process draws {string.Join(", ", s_formats.Select(f => OutputFormats.Get(f).Name))}; {OutputFormats.Get(format).Name} needs no Graphviz.");
         }
 
         cancellationToken.ThrowIfCancellationRequested();
@@ -282,9 +285,10 @@ public sealed class WasmGraphviz : IGraphvizBackend
     /// <summary>
     /// Runs wasm code on a thread of its own with a 16 MiB stack: Wasmtime runs wasm on the calling
     /// thread's stack, and the 2 MiB wasm stack plus the host's frames would overflow a thread-pool
-    /// thread (1.5 MiB) — a crash of the process instead of a trap.
+    /// thread (1.5 MiB) — a crash of the process instead of a trap. A background thread, so a layout
+    /// that never ends cannot keep the process from exiting.
     /// </summary>
-    private static Task<T> RunOnGraphvizThread<T>(Func<T> work)
+    internal static Task<T> RunOnGraphvizThread<T>(Func<T> work)
     {
         var completion = new TaskCompletionSource<T>(TaskCreationOptions.RunContinuationsAsynchronously);
         var thread = new Thread(

@@ -1,3 +1,5 @@
+using System.Reflection;
+
 namespace MicroGrad.Viz.Wasm;
 
 /// <summary>The embedded Graphviz WebAssembly module (see <c>ThirdParty/README.md</c> for its provenance).</summary>
@@ -9,10 +11,13 @@ internal static class WasmModule
     /// <summary>The Graphviz release compiled into the module.</summary>
     public const string GraphvizVersion = "16.1.0";
 
-    public static byte[] ReadBytes()
+    public static byte[] ReadBytes() => ReadBytes(typeof(WasmModule).Assembly, "graphviz.wasm");
+
+    /// <summary>Reads the module from a resource of <paramref name="assembly"/>.</summary>
+    internal static byte[] ReadBytes(Assembly assembly, string resource)
     {
-        using var stream = typeof(WasmModule).Assembly.GetManifestResourceStream("graphviz.wasm")
-            ?? throw new InvalidOperationException("The Graphviz WebAssembly module is missing from MicroGrad.Viz.Wasm.dll.");
+        using var stream = assembly.GetManifestResourceStream(resource)
+            ?? throw new InvalidOperationException($"The Graphviz WebAssembly module is missing from {assembly.GetName().Name}.dll (no resource '{resource}').");
         var bytes = new byte[stream.Length];
         stream.ReadExactly(bytes);
         return bytes;

@@ -58,6 +58,7 @@
   (global $freedLayouts (mut i32) (i32.const 0))
   (global $freedGraphs (mut i32) (i32.const 0))
   (global $freedContexts (mut i32) (i32.const 0))
+  (global $resets (mut i32) (i32.const 0))
 
   (func (export "A") (global.set $constructed (i32.const 1)))
 
@@ -75,7 +76,7 @@
 
   (func (export "D") (result i32) (i32.const 0)) ;; no version text
   (func (export "V") (result i32) (i32.const 8))
-  (func (export "Z"))
+  (func (export "Z") (global.set $resets (i32.add (global.get $resets) (i32.const 1))))
   (func (export "Y") (param i32 i32) (global.set $freedLayouts (i32.add (global.get $freedLayouts) (i32.const 1))))
   (func (export "U") (param i32) (global.set $freedGraphs (i32.add (global.get $freedGraphs) (i32.const 1))))
   (func (export "W") (param i32) (global.set $freedContexts (i32.add (global.get $freedContexts) (i32.const 1))))
@@ -99,6 +100,7 @@
     (if (i32.eq (local.get $c) (i32.const 0x62)) (then (call $cxa_throw (i32.const 0) (i32.const 0) (i32.const 0))))                 ;; b
     (if (i32.eq (local.get $c) (i32.const 0x63)) (then (call $exit (i32.const 3))))                                                  ;; c
     (if (i32.eq (local.get $c) (i32.const 0x68)) (then (call $abort)))                                                               ;; h
+    (if (i32.eq (local.get $c) (i32.const 0x48)) (then (drop (call $error (i32.const 140))) (call $abort)))                           ;; H: an error, then abort()
     (if (i32.eq (local.get $c) (i32.const 0x73)) (then (drop (call $recurse (i32.const 0)))))                                        ;; s: stack overflow
     (if (i32.eq (local.get $c) (i32.const 0x6C)) (then (return (i32.const 1))))                                                      ;; l: layout fails
     (if (i32.eq (local.get $c) (i32.const 0x43)) (then (drop (call $error (i32.const 140))) (call $exit (i32.const 1))))              ;; C: an error, then exit(1)
@@ -108,6 +110,11 @@
       unreachable))
     (if (i32.eq (local.get $c) (i32.const 0x55)) (then unreachable))                                                                 ;; U: any other trap
     (if (i32.eq (local.get $c) (i32.const 0x4C)) (then (loop $forever (br $forever))))                                               ;; L: never ends
+    (if (i32.eq (local.get $c) (i32.const 0x54)) (then                                                                               ;; T: 2^32 turns of a loop (seconds)
+      (local.set $c (i32.const 0))
+      (loop $turns
+        (local.set $c (i32.sub (local.get $c) (i32.const 1)))
+        (br_if $turns (local.get $c)))))
     (if (i32.eq (local.get $c) (i32.const 0x57)) (then                                                                               ;; W: warnings
       (drop (call $error (i32.const 2200)))
       (drop (call $error (i32.const 2400)))
@@ -241,6 +248,12 @@
       (if (i32.eq (local.get $c) (i32.const 0x67)) (then
         (call $int (call $resize_heap (i32.const 4194304))) (call $pages)
         (br $rendered)))
+      ;; G: the module grows its memory itself, past the store's limit and then within it
+      (if (i32.eq (local.get $c) (i32.const 0x47)) (then
+        (call $int (memory.grow (i32.const 20)))
+        (call $int (memory.grow (i32.const 10)))
+        (call $pages)
+        (br $rendered)))
       ;; E: an empty output
       (if (i32.eq (local.get $c) (i32.const 0x45)) (then (br $rendered)))
       ;; n: no output
@@ -257,6 +270,7 @@
         (call $int (global.get $freedGraphs))
         (call $int (global.get $freedContexts))
         (call $int (global.get $constructed))
+        (call $int (global.get $resets))
         (br $rendered)))
       ;; anything else: the text, the format and the engine, as received
       (call $text (global.get $source))

@@ -1,5 +1,4 @@
 using MicroGrad.Viz.Graphviz;
-using Wasmtime;
 
 namespace MicroGrad.Viz.Wasm.Tests;
 
@@ -10,13 +9,11 @@ public sealed class ModuleCacheTests : IDisposable
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 
-    private static Engine NewEngine() => new(new Config().WithEpochInterruption(true).WithMaximumStackSize(GraphvizRuntime.WasmStackBytes));
-
     [Fact]
     public void The_first_load_compiles_and_saves_the_second_loads_the_saved_code()
     {
         string path = Path.Combine(_folder, "sub", "graphviz.cwasm");
-        using var engine = NewEngine();
+        using var engine = GraphvizRuntime.NewEngine();
 
         var (first, firstCached) = ModuleCache.Load(engine, WasmModule.ReadBytes, path);
         first.Dispose();
@@ -39,7 +36,7 @@ public sealed class ModuleCacheTests : IDisposable
     {
         string path = Path.Combine(_folder, "graphviz.cwasm");
         File.WriteAllBytes(path, [.. Enumerable.Range(0, length).Select(i => (byte)i)]);
-        using var engine = NewEngine();
+        using var engine = GraphvizRuntime.NewEngine();
 
         var (module, cached) = ModuleCache.Load(engine, WasmModule.ReadBytes, path);
 
@@ -55,7 +52,7 @@ public sealed class ModuleCacheTests : IDisposable
     {
         string blocker = Path.Combine(_folder, "file");
         File.WriteAllText(blocker, "not a folder");
-        using var engine = NewEngine();
+        using var engine = GraphvizRuntime.NewEngine();
 
         var (module, cached) = ModuleCache.Load(engine, WasmModule.ReadBytes, Path.Combine(blocker, "graphviz.cwasm"));
 
@@ -82,29 +79,80 @@ public sealed class ModuleCacheTests : IDisposable
         Assert.Equal(path, WasmGraphviz.CacheFile);
     }
 
+    // Each platform's rules, checked on any: the user's folders are /home/ann (profile) and /local
+    // (Windows's local application data).
     [Theory]
-    [InlineData("/srv/cache", null, "/srv/cache")]           // MGVIZ_CACHE_DIR wins
-    [InlineData("/srv/cache", "/xdg", "/srv/cache")]
-    [InlineData(null, "/xdg", "/xdg/mgviz")]                 // else XDG_CACHE_HOME
-    [InlineData(null, "", "~/.cache/mgviz")]                 // else ~/.cache; an empty XDG_CACHE_HOME counts as unset
-    [InlineData(null, null, "~/.cache/mgviz")]
-    public void The_cache_folder_follows_the_environment_on_linux(string? mgvizCacheDir, string? xdgCacheHome, string folder)
+    [InlineData("linux", "/srv/cache", null, "/srv/cache")]             // MGVIZ_CACHE_DIR wins
+    [InlineData("linux", "/srv/cache", "/xdg", "/srv/cache")]
+    [InlineData("linux", null, "/xdg", "/xdg/mgviz")]                   // else XDG_CACHE_HOME
+    [InlineData("linux", null, "", "/home/ann/.cache/mgviz")]           // else ~/.cache; empty counts as unset,
+    [InlineData("linux", null, "xdg", "/home/ann/.cache/mgviz")]        // and so does a relative path (the XDG spec)
+    [InlineData("linux", null, null, "/home/ann/.cache/mgviz")]
+    [InlineData("macos", null, "/xdg", "/home/ann/Library/Caches/mgviz")]
+    [InlineData("macos", "/srv/cache", null, "/srv/cache")]
+    [InlineData("windows", null, "/xdg", "/local/mgviz")]
+    [InlineData("windows", "/srv/cache", null, "/srv/cache")]
+    public void The_cache_folder_follows_each_platforms_rules(string os, string? mgvizCacheDir, string? xdgCacheHome, string folder)
     {
-        Assert.SkipUnless(OperatingSystem.IsLinux(), "these are Linux's folder rules (macOS and Windows use their own cache folders)");
         var environment = new Dictionary<string, string?> { ["MGVIZ_CACHE_DIR"] = mgvizCacheDir, ["XDG_CACHE_HOME"] = xdgCacheHome };
-        string home = Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
-        string architecture = System.Runtime.InteropServices.RuntimeInformation.ProcessArchitecture.ToString().ToLowerInvariant();
 
-        string? path = ModuleCache.FilePath(WasmModule.Sha256, name => environment[name]);
+        string? path = ModuleCache.FilePath(WasmModule.Sha256, os, name => environment[name], UserFolders("/home/ann", "/local"));
 
-        Assert.Equal(Path.Combine(folder.Replace("~", home, StringComparison.Ordinal), $"graphviz-b113d594ef25f4da-wasmtime-50.0.1.0-linux-{architecture}.cwasm"), path);
+        Assert.Equal(Path.Combine(folder, $"graphviz-b113d594ef25f4da-wasmtime-50.0.1.0-{os}-{Architecture}.cwasm"), path);
+    }
+
+    [Theory]
+    [InlineData("linux")]
+    [InlineData("macos")]
+    [InlineData("windows")]
+    public void With_no_home_folder_known_there_is_no_cache_rather_than_one_in_the_working_folder(string os)
+    {
+        Assert.Null(ModuleCache.FilePath(WasmModule.Sha256, os, _ => null, UserFolders(string.Empty, string.Empty)));
     }
 
     [Fact]
-    public void An_empty_mgviz_cache_dir_turns_the_cache_off()
+    public void With_no_home_folder_xdg_cache_home_still_names_the_folder()
     {
-        Assert.Null(ModuleCache.FilePath(WasmModule.Sha256, name => name == "MGVIZ_CACHE_DIR" ? string.Empty : "/xdg"));
+        string? path = ModuleCache.FilePath(WasmModule.Sha256, "linux", name => name == "XDG_CACHE_HOME" ? "/xdg" : null, UserFolders(string.Empty, string.Empty));
+
+        Assert.Equal(Path.Combine("/xdg", "mgviz", $"graphviz-b113d594ef25f4da-wasmtime-50.0.1.0-linux-{Architecture}.cwasm"), path);
     }
+
+    [Theory]
+    [InlineData("linux")]
+    [InlineData("macos")]
+    [InlineData("windows")]
+    public void An_empty_mgviz_cache_dir_turns_the_cache_off(string os)
+    {
+        Assert.Null(ModuleCache.FilePath(WasmModule.Sha256, os, name => name == "MGVIZ_CACHE_DIR" ? string.Empty : "/xdg", UserFolders("/home/ann", "/local")));
+    }
+
+    [Fact]
+    public void A_cache_file_that_cannot_be_put_in_place_leaves_no_temporary_file_behind()
+    {
+        // The cache path is a folder: the compiled code is written beside it, then cannot be renamed onto it.
+        string path = Path.Combine(_folder, "graphviz.cwasm");
+        Directory.CreateDirectory(path);
+        using var engine = GraphvizRuntime.NewEngine();
+
+        byte[] emptyModule = [0x00, 0x61, 0x73, 0x6D, 0x01, 0x00, 0x00, 0x00]; // "\0asm", version 1
+
+        var (module, cached) = ModuleCache.Load(engine, () => emptyModule, path);
+
+        Assert.False(cached);
+        Assert.Equal([path], Directory.GetFileSystemEntries(_folder));
+        Assert.Empty(Directory.GetFileSystemEntries(path));
+        module.Dispose();
+    }
+
+    private static string Architecture => System.Runtime.InteropServices.RuntimeInformation.ProcessArchitecture.ToString().ToLowerInvariant();
+
+    private static Func<Environment.SpecialFolder, string> UserFolders(string profile, string localApplicationData) => folder => folder switch
+    {
+        Environment.SpecialFolder.UserProfile => profile,
+        Environment.SpecialFolder.LocalApplicationData => localApplicationData,
+        _ => throw new ArgumentOutOfRangeException(nameof(folder), folder, "the cache asks for no other folder"),
+    };
 
     [Fact]
     public void A_memory_limit_outside_the_module_range_is_refused()

@@ -48,6 +48,24 @@ public sealed class WasmGraphvizErrorTests
     }
 
     [Fact]
+    public async Task A_stop_other_than_exit_is_a_crash_even_after_a_message_and_keeps_the_message()
+    {
+        var error = await Assert.ThrowsAsync<GraphvizCrashedException>(() => RenderAsync("H"));
+
+        Assert.Equal("Graphviz (in-process) stopped: abort()." + Environment.NewLine + "syntax error in line 1", error.Message);
+    }
+
+    [Fact]
+    public async Task A_token_cancelled_before_the_call_stops_it_before_any_layout()
+    {
+        // "T" would run for seconds and the fake's layout never looks at the token itself.
+        var error = await Assert.ThrowsAnyAsync<OperationCanceledException>(() => _graphviz.RenderAsync("T", OutputFormat.Svg, LayoutEngine.Dot, new CancellationToken(canceled: true)));
+
+        Assert.True(error.CancellationToken.IsCancellationRequested);
+        Assert.Equal(0, _graphviz.Pool.IdleCount);
+    }
+
+    [Fact]
     public async Task Running_out_of_the_limit_names_the_limit_and_keeps_what_graphviz_said()
     {
         var error = await Assert.ThrowsAsync<GraphvizCrashedException>(() => RenderAsync("K"));
@@ -92,14 +110,15 @@ public sealed class WasmGraphvizErrorTests
     [Fact]
     public async Task Dot_reuses_an_instance_other_engines_and_broken_instances_are_not_reused()
     {
-        // "f" prints what the instance freed so far: a reused one remembers the rendering before.
-        Assert.Equal("0 0 0 0 1", await RenderAsync("f"));
-        Assert.Equal("4 1 1 1 1", await RenderAsync("f"));
+        // "f" prints what the instance freed so far and how many layouts it ran: a reused one
+        // remembers the rendering before.
+        Assert.Equal("0 0 0 0 1 1", await RenderAsync("f"));
+        Assert.Equal("4 1 1 1 1 2", await RenderAsync("f"));
 
-        Assert.Equal("0 0 0 0 1", await RenderAsync("f", LayoutEngine.Neato));
-        Assert.Equal("0 0 0 0 1", await RenderAsync("f", LayoutEngine.Neato));
+        Assert.Equal("0 0 0 0 1 1", await RenderAsync("f", LayoutEngine.Neato));
+        Assert.Equal("0 0 0 0 1 1", await RenderAsync("f", LayoutEngine.Neato));
 
         await Assert.ThrowsAsync<GraphvizCrashedException>(() => RenderAsync("c"));
-        Assert.Equal("0 0 0 0 1", await RenderAsync("f"));
+        Assert.Equal("0 0 0 0 1 1", await RenderAsync("f"));
     }
 }

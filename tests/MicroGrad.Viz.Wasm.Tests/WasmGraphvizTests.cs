@@ -277,8 +277,9 @@ public class WasmGraphvizTests
     [Fact]
     public async Task Bad_arguments_are_refused_before_anything_runs()
     {
-        await Assert.ThrowsAsync<ArgumentNullException>(() => WasmGraphviz.Shared.RenderAsync(null!, OutputFormat.Svg, LayoutEngine.Dot, Token));
-        await Assert.ThrowsAsync<ArgumentNullException>(() => WasmGraphviz.Shared.RenderAsync("digraph { }", OutputFormat.Svg, LayoutEngine.Dot, null!, Token));
-        await Assert.ThrowsAsync<NotSupportedException>(() => WasmGraphviz.Shared.RenderAsync("digraph { }", OutputFormat.Dot, LayoutEngine.Dot, Token));
+        await Assert.ThrowsAsync<ArgumentNullException>("dot", () => WasmGraphviz.Shared.RenderAsync(null!, OutputFormat.Svg, LayoutEngine.Dot, Token));
+        await Assert.ThrowsAsync<ArgumentNullException>("output", () => WasmGraphviz.Shared.RenderAsync("digraph { }", OutputFormat.Svg, LayoutEngine.Dot, null!, Token));
+        var format = await Assert.ThrowsAsync<NotSupportedException>(() => WasmGraphviz.Shared.RenderAsync("digraph { }", OutputFormat.Dot, LayoutEngine.Dot, Token));
+        Assert.Equal("Graphviz in-process draws svg, png, pdf, xdot, plain, graphviz-json, graphviz-dot; dot needs no Graphviz.", format.Message);
     }
 }

@@ -20,6 +20,14 @@ public class WasmModuleTests
     }
 
     [Fact]
+    public void A_build_without_the_module_says_what_is_missing_from_which_assembly()
+    {
+        var error = Assert.Throws<InvalidOperationException>(() => WasmModule.ReadBytes(typeof(WasmModuleTests).Assembly, "graphviz.wasm"));
+
+        Assert.Equal("The Graphviz WebAssembly module is missing from MicroGrad.Viz.Wasm.Tests.dll (no resource 'graphviz.wasm').", error.Message);
+    }
+
+    [Fact]
     public void The_committed_file_the_provenance_note_and_the_reproducing_script_pin_the_same_module()
     {
         string root = Snapshot.RepositoryRoot;
