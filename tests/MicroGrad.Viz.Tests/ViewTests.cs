@@ -228,6 +228,44 @@ public class ViewTests
     }
 
     [Fact]
+    public void A_constant_whose_other_user_is_cut_off_stays_a_node_so_its_edge_to_the_stub_has_a_start()
+    {
+        // y = x * k and u = k * (y + 1). Within one step of y: x, k and y + 1; cut off: the 1 (an
+        // input of y + 1) and u. k, though folding is on, stays a node ("*", not "* 3"): folded
+        // into y's operator it would leave the stub of u with no edge from k.
+        var x = new Value(2.0, "x");
+        Value k = 3.0;
+        var y = x * k;
+        y.Label = "y";
+        var u = k * (y + 1);
+
+        var graph = ValueGraphWriter.ToDotGraph(u, Plain with { Focus = "y", FocusDepth = 1, FoldConstants = true });
+
+        Assert.Equal(
+            ["v0 {data 3.0000|grad 0.0000}", "v1 {x|data 2.0000|grad 0.0000}", "v2 {y|data 6.0000|grad 0.0000}", "v2_op *",
+             "s0 … 1 value", "v3 {data 7.0000|grad 0.0000}", "v3_op +", "s1 … 1 value"],
+            graph.Nodes.Select(n => n.Id + " " + n.Attributes["label"].ToString().Trim('"')));
+        Assert.Equal(
+            ["v1>v2_op", "v0>v2_op", "v2_op>v2", "v2>v3_op", "s0>v3_op", "v3_op>v3", "v0>s1", "v3>s1"],
+            graph.Edges.Select(e => e.From + ">" + e.To));
+    }
+
+    [Fact]
+    public void The_fast_layout_starts_above_its_threshold_counting_each_stub_once()
+    {
+        // The drawing of the focus test above: x, y, y's operator and two stubs (of 1 value and of 2): 5 nodes.
+        var x = new Value(2.0, "x");
+        var y = x * 3;
+        y.Label = "y";
+        var z = y + 1;
+        z.Label = "z";
+        var focus = Plain with { Focus = "x", FocusDepth = 1 };
+
+        Assert.DoesNotContain("nslimit", z.ToDot(focus with { FastLayoutThreshold = 5 }), StringComparison.Ordinal);
+        Assert.Contains("nslimit=\"2\"", z.ToDot(focus with { FastLayoutThreshold = 4 }), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Tooltips_are_on_up_to_two_thousand_nodes_unless_asked_otherwise()
     {
         // 1,001 leaves summed: 2,001 values, node for node 3,001 nodes (a value and an operator per sum).
