@@ -3,6 +3,7 @@
 ;; answers, how the instance copies text in and out, frees what it allocated and reports stops.
 ;; The first byte of the "DOT" text picks what the fake does; its "rendering" is a line of numbers
 ;; (each probe's result) or, for any other text, the text, the format and the engine echoed back.
+;; FakeCommand.cs names the commands for the tests.
 (module
   (import "a" "a" (func $assert_fail (param i32 i32 i32 i32)))
   (import "a" "b" (func $cxa_throw (param i32 i32 i32)))

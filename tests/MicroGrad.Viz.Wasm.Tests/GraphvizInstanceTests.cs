@@ -30,7 +30,7 @@ public sealed class GraphvizInstanceTests : IDisposable
     {
         // fd_read EBADF, fd_seek ESPIPE, fcntl -EINVAL, ioctl -ENOTTY, openat/newfstatat -ENOENT,
         // fstat64 -EBADF, faccessat -ENOENT, mmap/munmap -ENOSYS, fd_close 0.
-        Assert.Equal(("8 70 -28 -59 -44 -44 -8 -44 -52 -52 0", string.Empty), Render("e"));
+        Assert.Equal(("8 70 -28 -59 -44 -44 -8 -44 -52 -52 0", string.Empty), Render(FakeCommand.FileSystem));
     }
 
     [Fact]
@@ -46,20 +46,20 @@ public sealed class GraphvizInstanceTests : IDisposable
             "0 0 0",                          // clock_time_get's result and the 64-bit time it wrote
             "0",                              // emscripten_date_now
             "0 0 0 0", "-1");                 // environ_sizes_get and environ_get, the two counts, the untouched list
-        Assert.Equal((expected, string.Empty), Render("t"));
+        Assert.Equal((expected, string.Empty), Render(FakeCommand.TimeAndEnvironment));
     }
 
     [Fact]
     public void Random_bytes_are_a_constant_stream_of_exactly_the_length_asked()
     {
-        Assert.Equal(("0 90 90 90 90 90 90 90 90 0", string.Empty), Render("u"));
+        Assert.Equal(("0 90 90 90 90 90 90 90 90 0", string.Empty), Render(FakeCommand.Random));
     }
 
     [Fact]
     public void Writes_to_stdout_and_stderr_become_messages_and_other_files_are_swallowed()
     {
         // stderr gets three buffers (the second empty), stdout one, a file one: results and byte counts.
-        Assert.Equal(("0 16 0 10 0 8", "to stderr\nagain\nto stdout\n"), Render("w"));
+        Assert.Equal(("0 16 0 10 0 8", "to stderr\nagain\nto stdout\n"), Render(FakeCommand.Writes));
     }
 
     [Fact]
@@ -69,7 +69,7 @@ public sealed class GraphvizInstanceTests : IDisposable
         // one byte more asks for a fifth more (786,432 bytes, 12 pages) rather than 11; 4 MiB (the limit)
         // passes the limit check but the module's own maximum of 48 pages refuses it; 48 pages fit; a byte
         // past the limit is refused before trying.
-        var (output, _) = Render("k");
+        var (output, _) = Render(FakeCommand.HeapGrowth);
 
         Assert.Equal("1 1 1 2 1 2 1 10 1 12 0 12 1 48 0 48", output);
         Assert.True(_instance.HeapGrowthRefused);
@@ -79,7 +79,7 @@ public sealed class GraphvizInstanceTests : IDisposable
     [Fact]
     public void A_growth_the_memory_itself_refuses_is_a_refusal_too()
     {
-        Assert.Equal("0 1", Render("g").Output);
+        Assert.Equal("0 1", Render(FakeCommand.GrowthPastItsMaximum).Output);
         Assert.True(_instance.HeapGrowthRefused);
     }
 
@@ -90,7 +90,7 @@ public sealed class GraphvizInstanceTests : IDisposable
         // module's own maximum (48) allows them; 10 more are granted (the old size, 1).
         using var small = new GraphvizInstance(FakeGraphviz.Runtime.Engine, FakeGraphviz.Runtime.Module, 1L << 20);
 
-        var (output, _) = small.Render("G"u8.ToArray(), "svg", "dot", CancellationToken.None);
+        var (output, _) = small.Render(Encoding.UTF8.GetBytes(FakeCommand.GrowsItself), "svg", "dot", CancellationToken.None);
 
         Assert.Equal("-1 1 11", Encoding.UTF8.GetString(output!));
     }
@@ -98,14 +98,14 @@ public sealed class GraphvizInstanceTests : IDisposable
     [Fact]
     public void An_empty_output_is_empty()
     {
-        Assert.Equal(string.Empty, Render("E").Output);
+        Assert.Equal(string.Empty, Render(FakeCommand.EmptyOutput).Output);
     }
 
     [Fact]
     public void A_refused_growth_is_forgotten_by_the_next_rendering()
     {
-        Render("k");
-        Render("e");
+        Render(FakeCommand.HeapGrowth);
+        Render(FakeCommand.FileSystem);
 
         Assert.False(_instance.HeapGrowthRefused);
     }
@@ -121,48 +121,48 @@ public sealed class GraphvizInstanceTests : IDisposable
     [Fact]
     public void An_output_that_runs_to_the_end_of_memory_ends_there()
     {
-        Assert.Equal("zzzz", Render("z").Output);
+        Assert.Equal("zzzz", Render(FakeCommand.Unterminated).Output);
     }
 
     [Fact]
     public void Everything_allocated_for_a_rendering_is_freed_whatever_the_outcome()
     {
         Render("ok");  // output: frees the output, the text, the format and the engine names; the layout, graph and context
-        Render("x");   // a syntax error: the three inputs only (no graph, no context)
-        Render("l");   // a failed layout: the three inputs; the layout, graph and context
-        Render("n");   // no output: the same as a failed layout
+        Render(FakeCommand.SyntaxError);   // a syntax error: the three inputs only (no graph, no context)
+        Render(FakeCommand.LayoutFails);   // a failed layout: the three inputs; the layout, graph and context
+        Render(FakeCommand.NoOutput);   // no output: the same as a failed layout
 
         // frees, layouts, graphs, contexts, constructors run; Graphviz's errors were reset before each
         // layout: four (the three with a graph, and this rendering's own)
-        Assert.Equal("13 3 3 3 1 4", Render("f").Output);
+        Assert.Equal("13 3 3 3 1 4", Render(FakeCommand.Frees).Output);
     }
 
     [Fact]
     public void Graphviz_errors_come_back_as_messages_with_no_output()
     {
-        Assert.Equal((null, "syntax error in line 1\n"), Render("x"));
-        Assert.Equal((null, string.Empty), Render("l"));
-        Assert.Equal((null, string.Empty), Render("n"));
+        Assert.Equal((null, "syntax error in line 1\n"), Render(FakeCommand.SyntaxError));
+        Assert.Equal((null, string.Empty), Render(FakeCommand.LayoutFails));
+        Assert.Equal((null, string.Empty), Render(FakeCommand.NoOutput));
         Assert.False(_instance.IsBroken);
     }
 
     [Fact]
     public void Messages_are_kept_up_to_64_kib_and_then_marked_truncated()
     {
-        var (_, full) = Render("m");
+        var (_, full) = Render(FakeCommand.FullMessages);
         Assert.Equal(new string('x', 65_536), full);
 
-        var (_, over) = Render("M");
+        var (_, over) = Render(FakeCommand.TooManyMessages);
         Assert.Equal(new string('x', 65_536) + "\n[messages truncated]", over);
 
-        Assert.Equal(string.Empty, Render("e").Messages);
+        Assert.Equal(string.Empty, Render(FakeCommand.FileSystem).Messages);
     }
 
     [Theory]
-    [InlineData("a", "assertion failed: x > 0 (layout.c:42)")]
-    [InlineData("b", "C++ exception thrown")]
-    [InlineData("c", "exit(3)")]
-    [InlineData("h", "abort()")]
+    [InlineData(FakeCommand.FailedAssertion, "assertion failed: x > 0 (layout.c:42)")]
+    [InlineData(FakeCommand.CppException, "C++ exception thrown")]
+    [InlineData(FakeCommand.Exit3, "exit(3)")]
+    [InlineData(FakeCommand.Abort, "abort()")]
     public void Exit_abort_and_failed_assertions_stop_the_instance_and_say_why(string command, string reason)
     {
         Assert.ThrowsAny<WasmtimeException>(() => Render(command));
@@ -174,7 +174,7 @@ public sealed class GraphvizInstanceTests : IDisposable
     [Fact]
     public void Running_out_of_stack_breaks_the_instance_without_a_stop_reason()
     {
-        var trap = Assert.ThrowsAny<TrapException>(() => Render("s"));
+        var trap = Assert.ThrowsAny<TrapException>(() => Render(FakeCommand.StackOverflow));
 
         Assert.Equal(TrapCode.StackOverflow, trap.Type);
         Assert.True(_instance.IsBroken);

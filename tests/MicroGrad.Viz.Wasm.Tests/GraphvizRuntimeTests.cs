@@ -57,12 +57,12 @@ public sealed class GraphvizRuntimeTests
         var graphviz = new WasmGraphviz(() => runtime, 32L << 20);
         using var cancel = CancellationTokenSource.CreateLinkedTokenSource(Token);
 
-        var endless = graphviz.RenderAsync("L", OutputFormat.Svg, LayoutEngine.Dot, cancel.Token);
+        var endless = graphviz.RenderAsync(FakeCommand.Endless, OutputFormat.Svg, LayoutEngine.Dot, cancel.Token);
         bool tickedWhileRunning = SpinWait.SpinUntil(() => runtime.IsTicking, TimeSpan.FromSeconds(30));
         await cancel.CancelAsync();
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => endless);
         bool tickingAfterCancel = runtime.IsTicking;
-        await Assert.ThrowsAsync<GraphvizCrashedException>(() => graphviz.RenderAsync("U", OutputFormat.Svg, LayoutEngine.Dot, Token));
+        await Assert.ThrowsAsync<GraphvizCrashedException>(() => graphviz.RenderAsync(FakeCommand.Unreachable, OutputFormat.Svg, LayoutEngine.Dot, Token));
         bool tickingAfterCrash = runtime.IsTicking;
         await graphviz.RenderAsync("ok", OutputFormat.Svg, LayoutEngine.Neato, Token);
 
@@ -80,7 +80,7 @@ public sealed class GraphvizRuntimeTests
         using var cancel = CancellationTokenSource.CreateLinkedTokenSource(Token);
         cancel.CancelAfter(TimeSpan.FromMilliseconds(50));
 
-        var error = await Assert.ThrowsAnyAsync<OperationCanceledException>(() => graphviz.RenderAsync("T", OutputFormat.Svg, LayoutEngine.Dot, cancel.Token));
+        var error = await Assert.ThrowsAnyAsync<OperationCanceledException>(() => graphviz.RenderAsync(FakeCommand.Seconds, OutputFormat.Svg, LayoutEngine.Dot, cancel.Token));
 
         Assert.Equal("The Graphviz layout was cancelled.", error.Message);
     }

@@ -1,3 +1,4 @@
+using System.Text;
 using Wasmtime;
 
 namespace MicroGrad.Viz.Wasm.Tests;
@@ -53,7 +54,7 @@ public sealed class InstancePoolTests
     public void A_broken_instance_is_disposed_not_kept()
     {
         var instance = _pool.Rent();
-        Assert.ThrowsAny<WasmtimeException>(() => instance.Render("U"u8.ToArray(), "svg", "dot", CancellationToken.None));
+        Assert.ThrowsAny<WasmtimeException>(() => instance.Render(Encoding.UTF8.GetBytes(FakeCommand.Unreachable), "svg", "dot", CancellationToken.None));
 
         _pool.Return(instance);
 

@@ -26,7 +26,7 @@ public sealed class WasmGraphvizErrorTests
     [Fact]
     public async Task Exit_after_an_error_message_is_a_graphviz_failure_with_that_message()
     {
-        var error = await Assert.ThrowsAsync<GraphvizFailedException>(() => RenderAsync("C", LayoutEngine.Neato));
+        var error = await Assert.ThrowsAsync<GraphvizFailedException>(() => RenderAsync(FakeCommand.ErrorThenExit1, LayoutEngine.Neato));
 
         Assert.Equal(1, error.ExitCode);
         Assert.Equal(["graphviz 16.1.0 (in-process)", "-Tsvg", "-Kneato"], error.Arguments);
@@ -35,10 +35,10 @@ public sealed class WasmGraphvizErrorTests
     }
 
     [Theory]
-    [InlineData("c", "Graphviz (in-process) stopped: exit(3).")]
-    [InlineData("a", "Graphviz (in-process) stopped: assertion failed: x > 0 (layout.c:42).")]
-    [InlineData("h", "Graphviz (in-process) stopped: abort().")]
-    [InlineData("s", "Graphviz (in-process) ran out of stack (2 MiB): the graph is too deep for it. Draw a smaller part of it (the views shrink it) or use a native Graphviz.")]
+    [InlineData(FakeCommand.Exit3, "Graphviz (in-process) stopped: exit(3).")]
+    [InlineData(FakeCommand.FailedAssertion, "Graphviz (in-process) stopped: assertion failed: x > 0 (layout.c:42).")]
+    [InlineData(FakeCommand.Abort, "Graphviz (in-process) stopped: abort().")]
+    [InlineData(FakeCommand.StackOverflow, "Graphviz (in-process) ran out of stack (2 MiB): the graph is too deep for it. Draw a smaller part of it (the views shrink it) or use a native Graphviz.")]
     public async Task Stops_without_a_message_and_stack_overflows_are_crashes_that_say_what_happened(string command, string message)
     {
         var error = await Assert.ThrowsAsync<GraphvizCrashedException>(() => RenderAsync(command));
@@ -50,7 +50,7 @@ public sealed class WasmGraphvizErrorTests
     [Fact]
     public async Task A_stop_other_than_exit_is_a_crash_even_after_a_message_and_keeps_the_message()
     {
-        var error = await Assert.ThrowsAsync<GraphvizCrashedException>(() => RenderAsync("H"));
+        var error = await Assert.ThrowsAsync<GraphvizCrashedException>(() => RenderAsync(FakeCommand.ErrorThenAbort));
 
         Assert.Equal("Graphviz (in-process) stopped: abort()." + Environment.NewLine + "syntax error in line 1", error.Message);
     }
@@ -59,7 +59,7 @@ public sealed class WasmGraphvizErrorTests
     public async Task A_token_cancelled_before_the_call_stops_it_before_any_layout()
     {
         // "T" would run for seconds and the fake's layout never looks at the token itself.
-        var error = await Assert.ThrowsAnyAsync<OperationCanceledException>(() => _graphviz.RenderAsync("T", OutputFormat.Svg, LayoutEngine.Dot, new CancellationToken(canceled: true)));
+        var error = await Assert.ThrowsAnyAsync<OperationCanceledException>(() => _graphviz.RenderAsync(FakeCommand.Seconds, OutputFormat.Svg, LayoutEngine.Dot, new CancellationToken(canceled: true)));
 
         Assert.True(error.CancellationToken.IsCancellationRequested);
         Assert.Equal(0, _graphviz.Pool.IdleCount);
@@ -68,7 +68,7 @@ public sealed class WasmGraphvizErrorTests
     [Fact]
     public async Task Running_out_of_the_limit_names_the_limit_and_keeps_what_graphviz_said()
     {
-        var error = await Assert.ThrowsAsync<GraphvizCrashedException>(() => RenderAsync("K"));
+        var error = await Assert.ThrowsAsync<GraphvizCrashedException>(() => RenderAsync(FakeCommand.OutOfMemory));
 
         Assert.Equal(
             "Graphviz (in-process) ran out of memory: its limit is 32 MiB. Draw a smaller graph (the views shrink it) or use a native Graphviz."
@@ -79,7 +79,7 @@ public sealed class WasmGraphvizErrorTests
     [Fact]
     public async Task Any_other_trap_is_a_crash_with_wasmtimes_words()
     {
-        var error = await Assert.ThrowsAsync<GraphvizCrashedException>(() => RenderAsync("U"));
+        var error = await Assert.ThrowsAsync<GraphvizCrashedException>(() => RenderAsync(FakeCommand.Unreachable));
 
         Assert.StartsWith("Graphviz (in-process) stopped abnormally: ", error.Message, StringComparison.Ordinal);
         Assert.Contains("unreachable", error.Message, StringComparison.Ordinal);
@@ -92,7 +92,7 @@ public sealed class WasmGraphvizErrorTests
         using var cancel = CancellationTokenSource.CreateLinkedTokenSource(Token);
         cancel.CancelAfter(TimeSpan.FromMilliseconds(200));
 
-        var error = await Assert.ThrowsAnyAsync<OperationCanceledException>(() => _graphviz.RenderAsync("L", OutputFormat.Svg, LayoutEngine.Dot, cancel.Token));
+        var error = await Assert.ThrowsAnyAsync<OperationCanceledException>(() => _graphviz.RenderAsync(FakeCommand.Endless, OutputFormat.Svg, LayoutEngine.Dot, cancel.Token));
 
         Assert.Equal("The Graphviz layout was cancelled.", error.Message);
         Assert.Equal("ok|svg|dot", await RenderAsync("ok"));
@@ -101,7 +101,7 @@ public sealed class WasmGraphvizErrorTests
     [Fact]
     public async Task Warnings_that_say_nothing_the_user_can_act_on_are_left_out()
     {
-        var (output, warnings) = await _graphviz.RenderAsync("W", OutputFormat.Svg, LayoutEngine.Dot, Token);
+        var (output, warnings) = await _graphviz.RenderAsync(FakeCommand.Warnings, OutputFormat.Svg, LayoutEngine.Dot, Token);
 
         Assert.Equal("W|svg|dot", Encoding.UTF8.GetString(output));
         Assert.Equal(["Warning: a real one"], warnings);
@@ -112,13 +112,13 @@ public sealed class WasmGraphvizErrorTests
     {
         // "f" prints what the instance freed so far and how many layouts it ran: a reused one
         // remembers the rendering before.
-        Assert.Equal("0 0 0 0 1 1", await RenderAsync("f"));
-        Assert.Equal("4 1 1 1 1 2", await RenderAsync("f"));
+        Assert.Equal("0 0 0 0 1 1", await RenderAsync(FakeCommand.Frees));
+        Assert.Equal("4 1 1 1 1 2", await RenderAsync(FakeCommand.Frees));
 
-        Assert.Equal("0 0 0 0 1 1", await RenderAsync("f", LayoutEngine.Neato));
-        Assert.Equal("0 0 0 0 1 1", await RenderAsync("f", LayoutEngine.Neato));
+        Assert.Equal("0 0 0 0 1 1", await RenderAsync(FakeCommand.Frees, LayoutEngine.Neato));
+        Assert.Equal("0 0 0 0 1 1", await RenderAsync(FakeCommand.Frees, LayoutEngine.Neato));
 
-        await Assert.ThrowsAsync<GraphvizCrashedException>(() => RenderAsync("c"));
-        Assert.Equal("0 0 0 0 1 1", await RenderAsync("f"));
+        await Assert.ThrowsAsync<GraphvizCrashedException>(() => RenderAsync(FakeCommand.Exit3));
+        Assert.Equal("0 0 0 0 1 1", await RenderAsync(FakeCommand.Frees));
     }
 }
