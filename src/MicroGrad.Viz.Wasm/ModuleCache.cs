@@ -40,14 +40,27 @@ internal static class ModuleCache
 
     /// <summary>The cache file for this module, Wasmtime and CPU; null when caching is off.</summary>
     public static string? FilePath(string moduleSha256) =>
-        FilePath(moduleSha256, CurrentOs, Environment.GetEnvironmentVariable, Environment.GetFolderPath);
+        FilePath(moduleSha256, CurrentPlatform, Environment.GetEnvironmentVariable, Environment.GetFolderPath);
+
+    /// <summary>The operating systems whose cache folder rules differ.</summary>
+    internal enum Platform
+    {
+        /// <summary>Linux and every other Unix: the XDG rules.</summary>
+        Linux,
+
+        /// <summary>macOS: <c>~/Library/Caches</c>.</summary>
+        MacOS,
+
+        /// <summary>Windows: <c>%LOCALAPPDATA%</c>.</summary>
+        Windows,
+    }
 
     /// <summary>
-    /// The cache file as <see cref="FilePath(string)"/> finds it on <paramref name="os"/> (<c>windows</c>,
-    /// <c>macos</c> or <c>linux</c>), reading variables through <paramref name="environment"/> and the
-    /// user's folders through <paramref name="folder"/>: each platform's rules can be checked on any.
+    /// The cache file as <see cref="FilePath(string)"/> finds it on <paramref name="os"/>, reading
+    /// variables through <paramref name="environment"/> and the user's folders through
+    /// <paramref name="folder"/>: each platform's rules can be checked on any.
     /// </summary>
-    internal static string? FilePath(string moduleSha256, string os, Func<string, string?> environment, Func<Environment.SpecialFolder, string> folder)
+    internal static string? FilePath(string moduleSha256, Platform os, Func<string, string?> environment, Func<Environment.SpecialFolder, string> folder)
     {
         string? cacheFolder = Folder(os, environment, folder);
         if (cacheFolder is null)
@@ -57,12 +70,12 @@ internal static class ModuleCache
 
         string wasmtime = $"{typeof(Engine).Assembly.GetName().Version}";
         string architecture = RuntimeInformation.ProcessArchitecture.ToString().ToLowerInvariant();
-        return Path.Combine(cacheFolder, $"graphviz-{moduleSha256[..16]}-wasmtime-{wasmtime}-{os}-{architecture}.cwasm");
+        return Path.Combine(cacheFolder, $"graphviz-{moduleSha256[..16]}-wasmtime-{wasmtime}-{os.ToString().ToLowerInvariant()}-{architecture}.cwasm");
     }
 
-    private static string CurrentOs => OperatingSystem.IsWindows() ? "windows" : OperatingSystem.IsMacOS() ? "macos" : "linux";
+    private static Platform CurrentPlatform => OperatingSystem.IsWindows() ? Platform.Windows : OperatingSystem.IsMacOS() ? Platform.MacOS : Platform.Linux;
 
-    private static string? Folder(string os, Func<string, string?> environment, Func<Environment.SpecialFolder, string> folder)
+    private static string? Folder(Platform os, Func<string, string?> environment, Func<Environment.SpecialFolder, string> folder)
     {
         if (environment(FolderVariable) is { } overridden)
         {
@@ -71,8 +84,8 @@ internal static class ModuleCache
 
         string? root = os switch
         {
-            "windows" => Under(folder(Environment.SpecialFolder.LocalApplicationData)),
-            "macos" => Under(folder(Environment.SpecialFolder.UserProfile), "Library", "Caches"),
+            Platform.Windows => Under(folder(Environment.SpecialFolder.LocalApplicationData)),
+            Platform.MacOS => Under(folder(Environment.SpecialFolder.UserProfile), "Library", "Caches"),
 
             // The XDG Base Directory spec: an unset, empty or relative XDG_CACHE_HOME means ~/.cache.
             _ => environment("XDG_CACHE_HOME") is { Length: > 0 } xdg && Path.IsPathRooted(xdg)

@@ -170,18 +170,8 @@ public sealed class WasmGraphviz : IGraphvizBackend
 
     private (byte[] Output, IReadOnlyList<string> Warnings) Render(byte[] source, OutputFormat format, LayoutEngine engine, CancellationToken cancellationToken)
     {
-        // A warm-up under way is preparing the instance this rendering would otherwise build twice.
-        Task? warmUp;
-        lock (_warmUpLock)
-        {
-            warmUp = _warmUp;
-        }
-
-        if (warmUp is { IsCompleted: false })
-        {
-            ((IAsyncResult)warmUp).AsyncWaitHandle.WaitOne();
-        }
-
+        // During a warm-up this waits for the module like the warm-up does (both values are lazy);
+        // then each builds an instance (~20 ms), and both go to the pool.
         var runtime = _runtime.Value;
         var pool = _pool.Value;
         runtime.Enter();
@@ -228,21 +218,25 @@ public sealed class WasmGraphviz : IGraphvizBackend
             return new OperationCanceledException("The Graphviz layout was cancelled.", exception, cancellationToken);
         }
 
-        string messages = instance?.Messages().Trim() ?? string.Empty;
-        string detail = messages.Length > 0 ? Environment.NewLine + messages : string.Empty;
-        if (instance is { HeapGrowthRefused: true })
+        // No instance: creating it failed, before Graphviz could say or do anything.
+        if (instance is not null)
         {
-            return new GraphvizCrashedException(
-                $"Graphviz (in-process) ran out of memory: its limit is {MemoryLimit / (1024 * 1024)} MiB. Draw a smaller graph (the views shrink it) or use a native Graphviz.{detail}",
-                exception);
-        }
+            string messages = instance.Messages().Trim();
+            string detail = messages.Length > 0 ? Environment.NewLine + messages : string.Empty;
+            if (instance.HeapGrowthRefused)
+            {
+                return new GraphvizCrashedException(
+                    $"Graphviz (in-process) ran out of memory: its limit is {MemoryLimit / (1024 * 1024)} MiB. Draw a smaller graph (the views shrink it) or use a native Graphviz.{detail}",
+                    exception);
+            }
 
-        if (instance?.Stopped is { } reason)
-        {
-            // Graphviz calls exit(1) after reporting some errors: that is a failure, not a crash.
-            return reason.StartsWith("exit(", StringComparison.Ordinal) && messages.Length > 0
-                ? new GraphvizFailedException(1, Describe(format, engine), messages)
-                : new GraphvizCrashedException($"Graphviz (in-process) stopped: {reason}.{detail}", exception);
+            if (instance.Stopped is { } reason)
+            {
+                // Graphviz calls exit(1) after reporting some errors: that is a failure, not a crash.
+                return reason.StartsWith("exit(", StringComparison.Ordinal) && messages.Length > 0
+                    ? new GraphvizFailedException(1, Describe(format, engine), messages)
+                    : new GraphvizCrashedException($"Graphviz (in-process) stopped: {reason}.{detail}", exception);
+            }
         }
 
         if (exception is TrapException { Type: TrapCode.StackOverflow })

@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace MicroGrad.Viz.Wasm.Tests;
 
 /// <summary>
@@ -42,17 +40,6 @@ public sealed class WasmGraphvizHostTests
         await first;
 
         Assert.Same(first, second);
-        Assert.Equal(1, _graphviz.Pool.IdleCount);
-    }
-
-    [Fact]
-    public async Task A_rendering_started_during_the_warm_up_waits_for_it_and_uses_its_instance()
-    {
-        var warmUp = _graphviz.WarmUpAsync();
-        var (output, _) = await _graphviz.RenderAsync("ok", OutputFormat.Svg, LayoutEngine.Dot, Token);
-        await warmUp;
-
-        Assert.Equal("ok|svg|dot", Encoding.UTF8.GetString(output));
         Assert.Equal(1, _graphviz.Pool.IdleCount);
     }
 
