@@ -24,9 +24,18 @@ internal static class ModuleCache
     /// <summary>Loads the module from <paramref name="path"/> if it holds a usable one, else compiles it and tries to save it there.</summary>
     public static (Module Module, bool FromCache) Load(Engine engine, Func<byte[]> wasm, string? path)
     {
-        if (path is not null && TryDeserialize(engine, path) is { } cached)
+        if (path is not null)
         {
-            return (cached, true);
+            try
+            {
+                // Wasmtime maps the file instead of copying it: 3 ms where reading, hashing and
+                // deserialising a copy took 50-70 ms, most of a cold start.
+                return (Module.DeserializeFile(engine, "graphviz", path), true);
+            }
+            catch (WasmtimeException)
+            {
+                // Missing, compiled by another Wasmtime or for other CPU features, or damaged: compile afresh.
+            }
         }
 
         var module = Module.FromBytes(engine, "graphviz", wasm());
@@ -98,20 +107,6 @@ internal static class ModuleCache
         static string? Under(string home, params string[] parts) => home.Length == 0 ? null : Path.Combine([home, .. parts]);
     }
 
-    private static Module? TryDeserialize(Engine engine, string path)
-    {
-        try
-        {
-            // Wasmtime maps the file instead of copying it: 3 ms where reading, hashing and
-            // deserialising a copy took 50-70 ms, most of a cold start.
-            return Module.DeserializeFile(engine, "graphviz", path);
-        }
-        catch (WasmtimeException)
-        {
-            return null; // missing, compiled by another Wasmtime or for other CPU features, or damaged
-        }
-    }
-
     private static void TryWrite(string path, Module module)
     {
         string? temporary = null;
@@ -131,13 +126,16 @@ internal static class ModuleCache
         {
             if (temporary is not null)
             {
+                // Best effort; the name is unique and never loaded.
                 try
                 {
                     File.Delete(temporary);
                 }
-                catch (Exception cleanup) when (cleanup is IOException or UnauthorizedAccessException)
+                catch (IOException)
                 {
-                    // Best effort; the name is unique and never loaded.
+                }
+                catch (UnauthorizedAccessException)
+                {
                 }
             }
         }
