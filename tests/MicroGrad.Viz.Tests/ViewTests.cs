@@ -13,6 +13,17 @@ public class ViewTests
 
     private static Value SmallMlp() => SampleGraphs.SmallMlp();
 
+    /// <summary>z = y + 1 with y = x * 3 (x = 2), labelled x, y and z.</summary>
+    private static (Value X, Value Z) XTimesThreePlusOne()
+    {
+        var x = new Value(2.0, "x");
+        var y = x * 3;
+        y.Label = "y";
+        var z = y + 1;
+        z.Label = "z";
+        return (x, z);
+    }
+
     [Fact]
     public void Neuron_with_chains_and_terms()
     {
@@ -208,11 +219,7 @@ public class ViewTests
     [Fact]
     public void Focus_finds_the_first_value_of_the_order_and_names_a_missing_label()
     {
-        var x = new Value(2.0, "x");
-        var y = x * 3;
-        y.Label = "y";
-        var z = y + 1;
-        z.Label = "z";
+        var (x, z) = XTimesThreePlusOne();
         Assert.Same(x, z.TopologicalOrder()[0]);
 
         // Within one step of x: x and y. The rest, in order of appearance: the 3, then the 1 with z.
@@ -254,11 +261,7 @@ public class ViewTests
     public void The_fast_layout_starts_above_its_threshold_counting_each_stub_once()
     {
         // The drawing of the focus test above: x, y, y's operator and two stubs (of 1 value and of 2): 5 nodes.
-        var x = new Value(2.0, "x");
-        var y = x * 3;
-        y.Label = "y";
-        var z = y + 1;
-        z.Label = "z";
+        var (_, z) = XTimesThreePlusOne();
         var focus = Plain with { Focus = "x", FocusDepth = 1 };
 
         Assert.DoesNotContain("nslimit", z.ToDot(focus with { FastLayoutThreshold = 5 }), StringComparison.Ordinal);
