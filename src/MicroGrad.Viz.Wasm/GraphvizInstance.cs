@@ -6,8 +6,11 @@ namespace MicroGrad.Viz.Wasm;
 
 /// <summary>
 /// One instance of the Graphviz module: its own store, memory and C globals. Not thread-safe: one
-/// rendering at a time. After a trap (stack, memory, abort) its state is undefined, so
-/// <see cref="IsBroken"/> tells the pool to throw it away.
+/// rendering at a time, and one rendering in its life: Graphviz keeps state in its C globals from one
+/// rendering to the next (counters that number SVG ids, static buffers, its record-label parser's
+/// state), so a second rendering in the same instance may draw other bytes or crash. A fresh
+/// instance costs about 0.7 ms (the module's memory image is mapped copy-on-write), far less than
+/// any layout. After a trap (stack, memory, abort) its state is undefined too.
 /// </summary>
 /// <remarks>
 /// The module is Emscripten's, not WASI: it imports 25 functions from module <c>a</c> under
@@ -84,6 +87,12 @@ internal sealed class GraphvizInstance : IDisposable
     /// <summary>A trap left the instance in an unknown state: discard it.</summary>
     public bool IsBroken { get; private set; }
 
+    /// <summary>Whether <see cref="Render"/> ran in this instance: then its globals are no longer a fresh instance's, so it is not reused.</summary>
+    public bool HasRendered { get; private set; }
+
+    /// <summary>The size of its linear memory, in bytes.</summary>
+    public long MemoryBytes => _memory.GetLength();
+
     /// <summary>Why Graphviz stopped itself (exit, abort, failed assertion), if it did.</summary>
     public string? Stopped { get; private set; }
 
@@ -99,6 +108,7 @@ internal sealed class GraphvizInstance : IDisposable
     /// <summary>Lays out and renders one graph. Returns null output with the messages on a Graphviz error.</summary>
     public (byte[]? Output, string Messages) Render(byte[] dotUtf8, string format, string engine, CancellationToken cancellationToken)
     {
+        HasRendered = true;
         _messages.Clear();
         _messagesTruncated = false;
         HeapGrowthRefused = false;

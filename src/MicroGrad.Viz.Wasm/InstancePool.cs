@@ -2,7 +2,11 @@ using System.Collections.Concurrent;
 
 namespace MicroGrad.Viz.Wasm;
 
-/// <summary>Idle instances of one memory limit, reused so a rendering skips instantiation (~20 ms).</summary>
+/// <summary>
+/// Instances of one memory limit that have never rendered, made ahead (by a warm-up) so a rendering
+/// skips instantiation. An instance that has rendered is never kept: a rendering must draw exactly
+/// what a fresh instance draws (see <see cref="GraphvizInstance"/>), and its memory may have grown.
+/// </summary>
 /// <param name="runtime">The engine and module the instances are made of.</param>
 /// <param name="memoryLimit">Each instance's memory limit.</param>
 /// <param name="maxIdle">How many idle instances are kept; more returned are disposed.</param>
@@ -17,12 +21,12 @@ internal sealed class InstancePool(GraphvizRuntime runtime, long memoryLimit, in
 
     public GraphvizInstance Rent() => _idle.TryTake(out var instance) ? instance : Create();
 
-    /// <summary>A new instance, for a rendering that must not see an earlier one's heap.</summary>
     public GraphvizInstance Create() => new(runtime.Engine, runtime.Module, memoryLimit);
 
+    /// <summary>Keeps an instance that has never rendered (up to <c>maxIdle</c>); disposes any other.</summary>
     public void Return(GraphvizInstance instance)
     {
-        if (instance.IsBroken || _idle.Count >= maxIdle)
+        if (instance.IsBroken || instance.HasRendered || _idle.Count >= maxIdle)
         {
             instance.Dispose();
             return;

@@ -1,10 +1,13 @@
 namespace MicroGrad.Viz.Graphviz;
 
-/// <summary>Graphviz ran but failed: a non-zero exit code, or warnings with <see cref="RenderOptions.WarningsAsErrors"/>.</summary>
+/// <summary>
+/// Graphviz rejected the input or failed: a non-zero exit code, an <c>Error:</c> line (see <see cref="GraphvizRules"/>),
+/// or warnings with <see cref="RenderOptions.WarningsAsErrors"/>.
+/// </summary>
 public sealed class GraphvizFailedException : RenderException
 {
     /// <summary>Creates the exception.</summary>
-    /// <param name="exitCode">The exit code (0 when warnings were treated as errors).</param>
+    /// <param name="exitCode">The exit code (0 when Graphviz exited normally but reported an error, or warnings were treated as errors).</param>
     /// <param name="arguments">The command line, executable first.</param>
     /// <param name="standardError">What Graphviz wrote to standard error (possibly truncated).</param>
     public GraphvizFailedException(int exitCode, IReadOnlyList<string> arguments, string standardError)
@@ -30,6 +33,7 @@ public sealed class GraphvizFailedException : RenderException
         ArgumentNullException.ThrowIfNull(standardError);
         string how = exitCode switch
         {
+            0 when GraphvizRules.HasError(standardError) => "Graphviz reported an error",
             0 => "Graphviz reported warnings, which are treated as errors",
             > 128 and < 160 when !OperatingSystem.IsWindows() => $"Graphviz was killed by signal {exitCode - 128} (exit code {exitCode})",
             < 0 => $"Graphviz was killed (exit code {exitCode})",

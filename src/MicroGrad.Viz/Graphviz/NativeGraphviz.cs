@@ -71,6 +71,11 @@ public sealed partial class NativeGraphviz : IGraphvizBackend
 
         string executable = FindDot();
         string[] arguments = GraphvizNames.CommandLine(executable, format, engine)[1..];
+        if (GraphvizRules.FindTextAfterGraph(dot) is { } rejected)
+        {
+            throw new GraphvizFailedException(0, [executable, .. arguments], rejected);
+        }
+
         var input = PipeSource.Create(async (stream, ct) =>
         {
             // Writing blocks while dot is not reading (say, while it floods stderr): do it on the
@@ -85,6 +90,11 @@ public sealed partial class NativeGraphviz : IGraphvizBackend
         });
 
         string standardError = await RunAsync(executable, arguments, input, PipeTarget.ToStream(output), cancellationToken).ConfigureAwait(false);
+        if (GraphvizRules.HasError(standardError))
+        {
+            throw new GraphvizFailedException(0, [executable, .. arguments], standardError);
+        }
+
         return standardError.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
     }
 

@@ -1,0 +1,48 @@
+using MicroGrad.Viz.Graphviz;
+using MicroGrad.Viz.Tests.TestSupport;
+
+namespace MicroGrad.Viz.Wasm.Tests;
+
+/// <summary>The same input fails or succeeds the same way with native dot and with Graphviz in-process.</summary>
+public sealed class GraphvizErrorRulesTests
+{
+    private static CancellationToken Token => TestContext.Current.CancellationToken;
+
+    public static TheoryData<string, string> Rejected => new()
+    {
+        // Graphviz 16.1 draws this one (without the HTML label) and prints an Error: line.
+        { "digraph { a [label=<<b>x</c>>] }", "Error: mismatched tag in line 1" },
+        { "digraph { a -> }", "syntax error in line 1 near '}'" },
+        { "digraph { a -> b } }", "Error: syntax error in line 1 near '}'" },
+        { "graph a { } graph {", "more than one graph" },
+        { "digraph { a } digraph { b }", "more than one graph" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Rejected))]
+    public async Task Both_renderers_reject_it_with_graphvizs_message(string dot, string message)
+    {
+        var native = new RenderOptions { Renderer = Renderer.Native, DotPath = GraphvizRequirement.RequireDot() };
+        var inProcess = new RenderOptions { Renderer = Renderer.InProcess };
+
+        var nativeError = await Assert.ThrowsAsync<GraphvizFailedException>(() => new GraphRenderer(native).RenderAsync(dot, OutputFormat.Svg, Token));
+        var inProcessError = await Assert.ThrowsAsync<GraphvizFailedException>(() => new GraphRenderer(inProcess).RenderAsync(dot, OutputFormat.Svg, Token));
+
+        Assert.Contains(message, nativeError.StandardError, StringComparison.Ordinal);
+        Assert.Contains(message, inProcessError.StandardError, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_warning_stays_a_warning_with_both()
+    {
+        const string Dot = "digraph { a [color=foo] }";
+        var native = new RenderOptions { Renderer = Renderer.Native, DotPath = GraphvizRequirement.RequireDot() };
+        var inProcess = new RenderOptions { Renderer = Renderer.InProcess };
+
+        var fromNative = await new GraphRenderer(native).RenderAsync(Dot, OutputFormat.Svg, Token);
+        var fromInProcess = await new GraphRenderer(inProcess).RenderAsync(Dot, OutputFormat.Svg, Token);
+
+        Assert.Equal(["Warning: foo is not a known color."], fromNative.Warnings);
+        Assert.Equal(["Warning: foo is not a known color."], fromInProcess.Warnings);
+    }
+}
