@@ -53,8 +53,20 @@ internal sealed class GraphvizInstance : IDisposable
     private bool _messagesTruncated;
     private CancellationToken _cancellationToken;
 
-    public GraphvizInstance(Engine engine, Module module, long memoryLimit)
+    /// <summary>
+    /// Bytes at the bottom of the C stack that hold a pattern: C code keeps its stack in linear memory,
+    /// and running past the end writes over Graphviz's static data without a trap. A rendering that
+    /// changed the pattern came within this many bytes of the end, and its result is not trusted.
+    /// </summary>
+    internal const int CanaryBytes = 16 * 1024;
+
+    private const byte CanaryByte = 0xA5;
+
+    private readonly int? _stackEnd;
+
+    public GraphvizInstance(Engine engine, Module module, long memoryLimit, int? stackEnd = null)
     {
+        _stackEnd = stackEnd;
         _memoryLimit = memoryLimit;
         _store = new Store(engine);
         _store.SetLimits(memorySize: memoryLimit);
@@ -80,6 +92,10 @@ internal sealed class GraphvizInstance : IDisposable
         _freeContext = Export("W", "viz_free_context");
         _resetErrors = Export("Z", "viz_reset_errors");
         var constructors = instance.GetAction("A") ?? throw Missing("A (constructors)");
+        if (stackEnd is int end)
+        {
+            _memory.GetSpan(end, CanaryBytes).Fill(CanaryByte);
+        }
 
         Run(constructors, CancellationToken.None);
     }
@@ -89,6 +105,9 @@ internal sealed class GraphvizInstance : IDisposable
 
     /// <summary>Whether <see cref="Render"/> ran in this instance: then its globals are no longer a fresh instance's, so it is not reused.</summary>
     public bool HasRendered { get; private set; }
+
+    /// <summary>Whether the C stack reached its canary: the stack ran (or nearly ran) over the data below it.</summary>
+    public bool StackOverran => _stackEnd is int end && _memory.GetSpan(end, CanaryBytes).IndexOfAnyExcept(CanaryByte) >= 0;
 
     /// <summary>The size of its linear memory, in bytes.</summary>
     public long MemoryBytes => _memory.GetLength();

@@ -28,15 +28,19 @@ internal sealed class GraphvizRuntime
     private int _running;
 
     private GraphvizRuntime()
-        : this(NewEngine(), engine => ModuleCache.LoadFromUserCache(engine, WasmModule.ReadBytes, WasmModule.Sha256))
+        : this(NewEngine(), engine => ModuleCache.LoadFromUserCache(engine, WasmModule.ReadBytes, WasmModule.CacheKey), WasmModule.StackEnd)
     {
     }
 
     /// <summary>A runtime for another module (tests run the host against a stand-in module).</summary>
-    internal GraphvizRuntime(Engine engine, Func<Engine, Module> module)
+    /// <param name="engine">The engine.</param>
+    /// <param name="module">Compiles or loads the module.</param>
+    /// <param name="stackEnd">The lowest address of the module's C stack, guarded by a canary; <see langword="null"/> for none.</param>
+    internal GraphvizRuntime(Engine engine, Func<Engine, Module> module, int? stackEnd = null)
     {
         Engine = engine;
         Module = module(engine);
+        StackEnd = stackEnd;
         _ticker = new Timer(_ => Engine.IncrementEpoch(), null, Timeout.Infinite, Timeout.Infinite);
     }
 
@@ -46,6 +50,9 @@ internal sealed class GraphvizRuntime
     internal static Engine NewEngine() => new(new Config().WithEpochInterruption(true).WithMaximumStackSize(WasmStackBytes));
 
     public Engine Engine { get; }
+
+    /// <summary>The lowest address of the module's C stack, where each instance keeps a canary; <see langword="null"/> when unknown.</summary>
+    public int? StackEnd { get; }
 
     public Module Module { get; }
 

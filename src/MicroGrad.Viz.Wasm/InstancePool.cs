@@ -21,7 +21,7 @@ internal sealed class InstancePool(GraphvizRuntime runtime, long memoryLimit, in
 
     public GraphvizInstance Rent() => _idle.TryTake(out var instance) ? instance : Create();
 
-    public GraphvizInstance Create() => new(runtime.Engine, runtime.Module, memoryLimit);
+    public GraphvizInstance Create() => new(runtime.Engine, runtime.Module, memoryLimit, runtime.StackEnd);
 
     /// <summary>Keeps an instance that has never rendered (up to <c>maxIdle</c>); disposes any other.</summary>
     public void Return(GraphvizInstance instance)

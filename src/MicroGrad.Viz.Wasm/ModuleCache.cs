@@ -19,7 +19,7 @@ internal static class ModuleCache
     /// <summary>Overrides the cache folder (empty: no cache).</summary>
     public const string FolderVariable = "MGVIZ_CACHE_DIR";
 
-    public static Module LoadFromUserCache(Engine engine, Func<byte[]> wasm, string moduleSha256) => Load(engine, wasm, FilePath(moduleSha256)).Module;
+    public static Module LoadFromUserCache(Engine engine, Func<byte[]> wasm, string key) => Load(engine, wasm, FilePath(key)).Module;
 
     /// <summary>Loads the module from <paramref name="path"/> if it holds a usable one, else compiles it and tries to save it there.</summary>
     public static (Module Module, bool FromCache) Load(Engine engine, Func<byte[]> wasm, string? path)
@@ -48,8 +48,9 @@ internal static class ModuleCache
     }
 
     /// <summary>The cache file for this module, Wasmtime and CPU; null when caching is off.</summary>
-    public static string? FilePath(string moduleSha256) =>
-        FilePath(moduleSha256, CurrentPlatform, Environment.GetEnvironmentVariable, Environment.GetFolderPath);
+    /// <param name="key">Names the module as compiled (its first 16 characters go into the file name): <see cref="WasmModule.CacheKey"/>.</param>
+    public static string? FilePath(string key) =>
+        FilePath(key, CurrentPlatform, Environment.GetEnvironmentVariable, Environment.GetFolderPath);
 
     /// <summary>The operating systems whose cache folder rules differ.</summary>
     internal enum Platform

@@ -76,7 +76,7 @@ public sealed class WasmGraphviz : IGraphvizBackend
     /// folder (<c>$XDG_CACHE_HOME</c> or <c>~/.cache</c>, <c>~/Library/Caches</c>, <c>%LOCALAPPDATA%</c>)
     /// under <c>mgviz</c>; <see langword="null"/> when the cache is off.
     /// </summary>
-    public static string? CacheFile => ModuleCache.FilePath(WasmModule.Sha256);
+    public static string? CacheFile => ModuleCache.FilePath(WasmModule.CacheKey);
 
     /// <summary>The Graphviz version it runs: <c>16.1.0</c>.</summary>
     public static string Version => WasmModule.GraphvizVersion;
@@ -188,6 +188,11 @@ public sealed class WasmGraphviz : IGraphvizBackend
         {
             instance = pool.Rent();
             var (output, messages) = instance.Render(source, GraphvizNames.Name(format), GraphvizNames.Name(engine), cancellationToken);
+            if (instance.StackOverran)
+            {
+                throw OutOfStack(null);
+            }
+
             // The lines Lines drops say nothing the user can act on, whatever their level.
             string[] lines = Lines(messages);
             if (output is null || GraphvizRules.HasError(string.Join('\n', lines)))
@@ -220,6 +225,12 @@ public sealed class WasmGraphviz : IGraphvizBackend
             return new OperationCanceledException("The Graphviz layout was cancelled.", exception, cancellationToken);
         }
 
+        // A stack that ran over Graphviz's data can fail in any way after: the overrun is the cause.
+        if (exception is TrapException { Type: TrapCode.StackOverflow } || instance?.StackOverran == true)
+        {
+            return OutOfStack(exception);
+        }
+
         // No instance: creating it failed, before Graphviz could say or do anything.
         if (instance is not null)
         {
@@ -241,16 +252,13 @@ public sealed class WasmGraphviz : IGraphvizBackend
             }
         }
 
-        if (exception is TrapException { Type: TrapCode.StackOverflow })
-        {
-            return new GraphvizCrashedException(
-                $"Graphviz (in-process) ran out of stack ({GraphvizRuntime.WasmStackBytes / (1024 * 1024)} MiB): the graph is too deep for it. " +
-                "Draw a smaller part of it (the views shrink it) or use a native Graphviz.",
-                exception);
-        }
-
         return new GraphvizCrashedException($"Graphviz (in-process) stopped abnormally: {exception.Message}", exception);
     }
+
+    private static GraphvizCrashedException OutOfStack(Exception? inner) => new(
+        $"Graphviz (in-process) ran out of stack ({GraphvizRuntime.WasmStackBytes / (1024 * 1024)} MiB of wasm stack, {(WasmModule.StackTop - WasmModule.StackEnd) / 1000} kB of C stack): the graph is too deep for it. " +
+        "Draw a smaller part of it (the views shrink it) or use a native Graphviz.",
+        inner);
 
     private static T? Find<T>(Exception exception)
         where T : Exception

@@ -38,7 +38,7 @@ public sealed class WasmGraphvizErrorTests
     [InlineData(FakeCommand.Exit3, "Graphviz (in-process) stopped: exit(3).")]
     [InlineData(FakeCommand.FailedAssertion, "Graphviz (in-process) stopped: assertion failed: x > 0 (layout.c:42).")]
     [InlineData(FakeCommand.Abort, "Graphviz (in-process) stopped: abort().")]
-    [InlineData(FakeCommand.StackOverflow, "Graphviz (in-process) ran out of stack (2 MiB): the graph is too deep for it. Draw a smaller part of it (the views shrink it) or use a native Graphviz.")]
+    [InlineData(FakeCommand.StackOverflow, "Graphviz (in-process) ran out of stack (2 MiB of wasm stack, 868 kB of C stack): the graph is too deep for it. Draw a smaller part of it (the views shrink it) or use a native Graphviz.")]
     public async Task Stops_without_a_message_and_stack_overflows_are_crashes_that_say_what_happened(string command, string message)
     {
         var error = await Assert.ThrowsAsync<GraphvizCrashedException>(() => RenderAsync(command));

@@ -12,11 +12,40 @@ public class WasmModuleTests
     [Fact]
     public void The_embedded_module_has_the_pinned_hash()
     {
-        byte[] bytes = WasmModule.ReadBytes();
+        byte[] bytes = WasmModule.ReadBytes(typeof(WasmModule).Assembly, "graphviz.wasm");
 
         Assert.Equal(1_004_108, bytes.Length);
         Assert.Equal(Pinned, Convert.ToHexStringLower(SHA256.HashData(bytes)));
         Assert.Equal(Pinned, WasmGraphviz.ModuleSha256);
+    }
+
+    [Fact]
+    public void The_module_that_runs_differs_from_the_pinned_one_only_in_the_four_stack_constants()
+    {
+        byte[] original = WasmModule.ReadBytes(typeof(WasmModule).Assembly, "graphviz.wasm");
+        byte[] patched = WasmModule.ReadBytes();
+
+        // Offsets read with wasm-objdump -x (global 0's init; the i32.const in the constructors that stores
+        // the thread's stack base and the one after 175672 for its size; data segment 404 at 173600 + 8 for
+        // sbrk's start). 246096 (d0 82 0f) becomes 1048560 (f0 ff 3f), 65536 (80 80 04) becomes 868000 (a0 fd 34).
+        var expected = new Dictionary<int, byte>
+        {
+            [3374] = 0xF0, [3375] = 0xFF, [3376] = 0x3F,
+            [837605] = 0xF0, [837606] = 0xFF, [837607] = 0x3F,
+            [837625] = 0xA0, [837626] = 0xFD, [837627] = 0x34,
+            [1004080] = 0xF0, [1004081] = 0xFF, [1004082] = 0x0F,
+        };
+        var changed = Enumerable.Range(0, original.Length).Where(i => original[i] != patched[i]).ToDictionary(i => i, i => patched[i]);
+        Assert.Equal(original.Length, patched.Length);
+        Assert.Equal(expected, changed);
+    }
+
+    [Fact]
+    public void A_module_without_the_stack_constants_is_refused_by_name()
+    {
+        var error = Assert.Throws<InvalidOperationException>(() => WasmModule.PatchStack([0x00, 0x61, 0x73, 0x6D, 0x01, 0x00, 0x00, 0x00]));
+
+        Assert.Equal("The Graphviz WebAssembly module does not hold the stack pointer's initial value once where expected: it is not the module this version of MicroGrad.Viz.Wasm was built for.", error.Message);
     }
 
     [Fact]
