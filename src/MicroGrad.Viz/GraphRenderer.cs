@@ -120,6 +120,32 @@ public sealed class GraphRenderer
         return new RenderResult(resolved, [], target, warnings, renderer);
     }
 
+    /// <summary>
+    /// Renders DOT text to a file, atomically, as <see cref="SaveAsync(DotGraph, string, OutputFormat?, CancellationToken)"/>
+    /// does for a drawing: a failure never leaves a partial file and never touches an existing one.
+    /// </summary>
+    /// <param name="dot">DOT text: one graph.</param>
+    /// <param name="path">The file to write; its folder must exist.</param>
+    /// <param name="format">The output format, one that needs a layout; <see langword="null"/> to take it from the extension.</param>
+    /// <param name="cancellationToken">Cancels the run.</param>
+    /// <returns>The path written, any warnings, and which Graphviz drew it.</returns>
+    /// <exception cref="ArgumentException">No format was given and the extension names none.</exception>
+    /// <exception cref="NotSupportedException">The format needs no layout, or the chosen Graphviz does not draw it.</exception>
+    /// <exception cref="RenderException">Graphviz is missing, rejected the text, failed, crashed or timed out.</exception>
+    /// <exception cref="IOException">The file cannot be written (for example, its folder does not exist).</exception>
+    public async Task<RenderResult> SaveAsync(string dot, string path, OutputFormat? format = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(dot);
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        var resolved = format ?? OutputFormats.FromPath(path, nameof(path));
+        RequireLayout(resolved);
+        IReadOnlyList<string> warnings = [];
+        Renderer? renderer = null;
+        string target = await AtomicFile.WriteAsync(path, async file =>
+            (warnings, renderer) = await WriteAsync(dot, resolved, file, cancellationToken).ConfigureAwait(false)).ConfigureAwait(false);
+        return new RenderResult(resolved, [], target, warnings, renderer);
+    }
+
     /// <summary>The DOT text of a drawing, once its format is known to be one this type writes.</summary>
     private static string DotSourceOf(DotGraph graph, OutputFormat format) => format switch
     {

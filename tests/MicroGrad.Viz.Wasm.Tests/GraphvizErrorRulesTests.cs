@@ -46,3 +46,38 @@ public sealed class GraphvizErrorRulesTests
         Assert.Equal(["Warning: foo is not a known color."], fromInProcess.Warnings);
     }
 }
+
+/// <summary>DOT text saved to a file: written atomically, like a drawing.</summary>
+public sealed class DotTextSaveTests : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("mgviz-dot-text-").FullName;
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    [Fact]
+    public async Task Saving_dot_text_writes_what_rendering_it_gives_and_a_rejected_text_leaves_the_file_alone()
+    {
+        var renderer = new GraphRenderer(new RenderOptions { Renderer = Renderer.InProcess });
+        string path = Path.Combine(_folder, "ab.svg");
+
+        var saved = await renderer.SaveAsync("digraph { a -> b }", path, cancellationToken: TestContext.Current.CancellationToken);
+        var rendered = await renderer.RenderAsync("digraph { a -> b }", OutputFormat.Svg, TestContext.Current.CancellationToken);
+        byte[] before = await File.ReadAllBytesAsync(path, TestContext.Current.CancellationToken);
+        await Assert.ThrowsAsync<GraphvizFailedException>(() => renderer.SaveAsync("digraph { a -> }", path, cancellationToken: TestContext.Current.CancellationToken));
+
+        Assert.Equal(Path.GetFullPath(path), saved.OutputPath);
+        Assert.Equal(OutputFormat.Svg, saved.Format);
+        Assert.Equal(rendered.Output.ToArray(), before);
+        Assert.Equal(before, await File.ReadAllBytesAsync(path, TestContext.Current.CancellationToken));
+        Assert.Equal(["ab.svg"], Directory.GetFiles(_folder).Select(Path.GetFileName));
+    }
+
+    [Fact]
+    public async Task Saving_dot_text_as_dot_is_refused_since_it_needs_no_graphviz()
+    {
+        var renderer = new GraphRenderer(new RenderOptions { Renderer = Renderer.InProcess });
+
+        await Assert.ThrowsAsync<NotSupportedException>(() => renderer.SaveAsync("digraph { a }", Path.Combine(_folder, "a.dot"), cancellationToken: TestContext.Current.CancellationToken));
+        Assert.Empty(Directory.GetFiles(_folder));
+    }
+}
