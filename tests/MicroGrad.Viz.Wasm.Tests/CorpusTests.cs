@@ -1,0 +1,143 @@
+using System.Diagnostics;
+using System.Text;
+using System.Text.RegularExpressions;
+using MicroGrad.Viz.Tests.TestSupport;
+
+namespace MicroGrad.Viz.Wasm.Tests;
+
+/// <summary>
+/// Graphviz's own test graphs (<c>Corpus/graphviz</c>, vendored by <c>tools/graphviz-corpus/vendor.sh</c>)
+/// drawn by native <c>dot</c> and by Graphviz in-process: what native draws, in-process draws too with
+/// the same nodes, unless <c>Corpus/expected-differences.txt</c> names the file with its reason; every
+/// failure is typed. CI draws a fixed sample; <c>MGVIZ_CORPUS=all</c> draws every file
+/// (<c>tools/graphviz-corpus/run.sh</c>), and <c>MGVIZ_CORPUS_REPORT=FILE</c> writes one line per file.
+/// </summary>
+public sealed partial class CorpusTests
+{
+    private const int SampleSize = 60;
+    private static readonly TimeSpan s_timeout = TimeSpan.FromSeconds(10);
+
+    private static string Folder => Path.Combine(Snapshot.RepositoryRoot, "tests", "MicroGrad.Viz.Wasm.Tests", "Corpus");
+
+    [Fact]
+    public async Task Every_graph_native_dot_draws_is_drawn_in_process_with_the_same_nodes_and_every_failure_is_typed()
+    {
+        string dot = GraphvizRequirement.RequireDot();
+        var files = Directory.GetFiles(Path.Combine(Folder, "graphviz")).Where(f => f.EndsWith(".dot", StringComparison.Ordinal) || f.EndsWith(".gv", StringComparison.Ordinal)).Order(StringComparer.Ordinal).ToArray();
+        bool all = Environment.GetEnvironmentVariable("MGVIZ_CORPUS") == "all";
+        var chosen = all ? files : [.. files.OrderBy(f => StableHash(Path.GetFileName(f))).Take(SampleSize)];
+        var expected = ExpectedDifferences();
+        var native = new GraphRenderer(new RenderOptions { Renderer = Renderer.Native, DotPath = dot, Timeout = s_timeout });
+        var inProcess = new GraphRenderer(new RenderOptions { Renderer = Renderer.InProcess, Timeout = s_timeout });
+        var problems = new List<string>();
+        var report = new StringBuilder();
+        var counts = new Dictionary<string, int>();
+
+        foreach (string file in chosen)
+        {
+            string name = Path.GetFileName(file);
+            string text = await File.ReadAllTextAsync(file, TestContext.Current.CancellationToken);
+            var fromNative = await DrawAsync(native, text);
+            var fromInProcess = await DrawAsync(inProcess, text);
+            report.AppendLine(System.Globalization.CultureInfo.InvariantCulture, $"{name}\tnative {fromNative.Text}\tin-process {fromInProcess.Text}");
+            string kind = (fromNative.Nodes is not null, fromInProcess.Nodes is not null) switch
+            {
+                (true, true) => "both",
+                (true, false) => "native only",
+                (false, true) => "in-process only",
+                _ => "neither",
+            };
+            counts[kind] = counts.GetValueOrDefault(kind) + 1;
+
+            if (fromInProcess.Untyped is { } untyped)
+            {
+                problems.Add($"{name}: in-process threw {untyped}");
+            }
+
+            if (fromInProcess.Overran)
+            {
+                problems.Add(FormattableString.Invariant($"{name}: in-process ran {fromInProcess.Elapsed.TotalSeconds:0.0} s, past its timeout of {s_timeout.TotalSeconds} s by more than 0.5 s"));
+            }
+
+            if (expected.ContainsKey(name))
+            {
+                continue;
+            }
+
+            if (fromNative.Nodes is not null && fromInProcess.Nodes is null)
+            {
+                problems.Add($"{name}: native drew it, in-process: {fromInProcess.Text}");
+            }
+            else if (fromNative.Nodes is { } n && fromInProcess.Nodes is { } p && n != p)
+            {
+                problems.Add($"{name}: native drew {n} nodes, in-process {p}");
+            }
+        }
+
+        if (Environment.GetEnvironmentVariable("MGVIZ_CORPUS_REPORT") is { Length: > 0 } reportFile)
+        {
+            await File.WriteAllTextAsync(reportFile, report.ToString(), TestContext.Current.CancellationToken);
+        }
+
+        TestContext.Current.SendDiagnosticMessage($"corpus: {chosen.Length} files; " + string.Join(", ", counts.OrderBy(c => c.Key, StringComparer.Ordinal).Select(c => $"{c.Key} {c.Value}")));
+        Assert.True(problems.Count == 0, string.Join('\n', problems));
+    }
+
+    [Fact]
+    public void Every_expected_difference_names_a_vendored_file_and_a_reason()
+    {
+        foreach (var (name, reason) in ExpectedDifferences())
+        {
+            Assert.True(File.Exists(Path.Combine(Folder, "graphviz", name)), $"{name} is not in the corpus");
+            Assert.False(string.IsNullOrWhiteSpace(reason), $"{name} has no reason");
+        }
+    }
+
+    private static Dictionary<string, string> ExpectedDifferences() =>
+        File.ReadAllLines(Path.Combine(Folder, "expected-differences.txt"))
+            .Where(line => line.Length > 0 && line[0] != '#')
+            .Select(line => line.Split(' ', 2))
+            .ToDictionary(parts => parts[0], parts => parts.Length > 1 ? parts[1] : string.Empty, StringComparer.Ordinal);
+
+    private static ulong StableHash(string text)
+    {
+        ulong hash = 14695981039346656037UL; // FNV-1a: the same sample on every run and machine
+        foreach (char c in text)
+        {
+            hash = (hash ^ c) * 1099511628211UL;
+        }
+
+        return hash;
+    }
+
+    private sealed record Outcome(int? Nodes, string Text, string? Untyped, TimeSpan Elapsed, bool Overran);
+
+    private static async Task<Outcome> DrawAsync(GraphRenderer renderer, string text)
+    {
+        var clock = Stopwatch.StartNew();
+        try
+        {
+            var result = await renderer.RenderAsync(text, OutputFormat.Svg, TestContext.Current.CancellationToken);
+            int nodes = NodeGroup().Count(Encoding.UTF8.GetString(result.Output.Span));
+            return new Outcome(nodes, $"drew {nodes} nodes", null, clock.Elapsed, false);
+        }
+        catch (RenderTimeoutException)
+        {
+            return new Outcome(null, "timed out", null, clock.Elapsed, clock.Elapsed > s_timeout + TimeSpan.FromSeconds(0.5));
+        }
+        catch (RenderException error)
+        {
+            string first = error.Message.Split('\n').Skip(1).FirstOrDefault(l => l.Trim().Length > 0)?.Trim() ?? error.Message;
+            return new Outcome(null, $"{error.GetType().Name}: {first[..Math.Min(first.Length, 160)]}", null, clock.Elapsed, false);
+        }
+#pragma warning disable CA1031 // Anything else is what the test reports.
+        catch (Exception error)
+#pragma warning restore CA1031
+        {
+            return new Outcome(null, "untyped", $"{error.GetType().Name}: {error.Message}", clock.Elapsed, false);
+        }
+    }
+
+    [GeneratedRegex("<g id=\"node\\d+\" class=\"node\">")]
+    private static partial Regex NodeGroup();
+}
