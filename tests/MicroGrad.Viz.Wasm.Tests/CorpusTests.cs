@@ -84,6 +84,20 @@ public sealed partial class CorpusTests
     }
 
     [Fact]
+    public void Every_vendored_graph_has_the_hash_its_provenance_note_pins_and_nothing_else_is_there()
+    {
+        string folder = Path.Combine(Folder, "graphviz");
+        var pinned = File.ReadAllLines(Path.Combine(folder, "README.md"))
+            .Where(line => line.StartsWith("| ", StringComparison.Ordinal) && !line.StartsWith("| file", StringComparison.Ordinal))
+            .Select(line => line.Split('|', StringSplitOptions.TrimEntries))
+            .ToDictionary(cells => cells[1], cells => cells[2], StringComparer.Ordinal);
+        var present = Directory.GetFiles(folder).Select(Path.GetFileName).Where(n => n!.EndsWith(".dot", StringComparison.Ordinal) || n.EndsWith(".gv", StringComparison.Ordinal));
+
+        Assert.Equal(pinned.Keys.Order(StringComparer.Ordinal), present.Order(StringComparer.Ordinal));
+        Assert.All(pinned, pair => Assert.Equal(pair.Value, Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(Path.Combine(folder, pair.Key))))));
+    }
+
+    [Fact]
     public void Every_expected_difference_names_a_vendored_file_and_a_reason()
     {
         foreach (var (name, reason) in ExpectedDifferences())
