@@ -84,6 +84,28 @@ public sealed partial class CorpusTests
     }
 
     [Fact]
+    public async Task Truncated_graphs_are_drawn_or_rejected_with_a_typed_error_and_never_as_success_with_an_error()
+    {
+        // Each corpus file of the sample cut at a point drawn from a fixed seed: broken input as a user's
+        // editor might save it. Success must come without an Error: line; failure must be a RenderException.
+        var renderer = new GraphRenderer(new RenderOptions { Renderer = Renderer.InProcess, Timeout = s_timeout });
+        var random = new Random(20261203);
+        var files = Directory.GetFiles(Path.Combine(Folder, "graphviz")).Where(f => f.EndsWith(".gv", StringComparison.Ordinal)).Order(StringComparer.Ordinal).Take(40);
+        int rejected = 0;
+        foreach (string file in files)
+        {
+            string text = await File.ReadAllTextAsync(file, TestContext.Current.CancellationToken);
+            string cut = text[..random.Next(text.Length)];
+            var outcome = await DrawAsync(renderer, cut);
+
+            Assert.True(outcome.Untyped is null, $"{Path.GetFileName(file)} cut at {cut.Length}: {outcome.Untyped}");
+            rejected += outcome.Nodes is null ? 1 : 0;
+        }
+
+        Assert.True(rejected > 20, $"only {rejected} of 40 cut files were rejected: a cut graph has no closing brace");
+    }
+
+    [Fact]
     public void Every_vendored_graph_has_the_hash_its_provenance_note_pins_and_nothing_else_is_there()
     {
         string folder = Path.Combine(Folder, "graphviz");
