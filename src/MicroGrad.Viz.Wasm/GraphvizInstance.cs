@@ -109,9 +109,6 @@ internal sealed class GraphvizInstance : IDisposable
     /// <summary>Whether the C stack reached its canary: the stack ran (or nearly ran) over the data below it.</summary>
     public bool StackOverran => _stackEnd is int end && _memory.GetSpan(end, CanaryBytes).IndexOfAnyExcept(CanaryByte) >= 0;
 
-    /// <summary>The size of its linear memory, in bytes.</summary>
-    public long MemoryBytes => _memory.GetLength();
-
     /// <summary>Why Graphviz stopped itself (exit, abort, failed assertion), if it did.</summary>
     public string? Stopped { get; private set; }
 

@@ -112,12 +112,7 @@ public sealed class GraphRenderer
         ArgumentException.ThrowIfNullOrEmpty(path);
         var resolved = format ?? OutputFormats.FromPath(path, nameof(path));
         CheckSize(graph, resolved);
-        string dot = DotSourceOf(graph, resolved);
-        IReadOnlyList<string> warnings = [];
-        Renderer? renderer = null;
-        string target = await AtomicFile.WriteAsync(path, async file =>
-            (warnings, renderer) = await WriteAsync(dot, resolved, file, cancellationToken).ConfigureAwait(false)).ConfigureAwait(false);
-        return new RenderResult(resolved, [], target, warnings, renderer);
+        return await SaveTextAsync(DotSourceOf(graph, resolved), path, resolved, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -139,11 +134,17 @@ public sealed class GraphRenderer
         ArgumentException.ThrowIfNullOrEmpty(path);
         var resolved = format ?? OutputFormats.FromPath(path, nameof(path));
         RequireLayout(resolved);
+        return await SaveTextAsync(dot, path, resolved, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Writes (or lays out) DOT text into a temporary file that replaces <paramref name="path"/> only on success.</summary>
+    private async Task<RenderResult> SaveTextAsync(string dot, string path, OutputFormat format, CancellationToken cancellationToken)
+    {
         IReadOnlyList<string> warnings = [];
         Renderer? renderer = null;
         string target = await AtomicFile.WriteAsync(path, async file =>
-            (warnings, renderer) = await WriteAsync(dot, resolved, file, cancellationToken).ConfigureAwait(false)).ConfigureAwait(false);
-        return new RenderResult(resolved, [], target, warnings, renderer);
+            (warnings, renderer) = await WriteAsync(dot, format, file, cancellationToken).ConfigureAwait(false)).ConfigureAwait(false);
+        return new RenderResult(format, [], target, warnings, renderer);
     }
 
     /// <summary>The DOT text of a drawing, once its format is known to be one this type writes.</summary>
