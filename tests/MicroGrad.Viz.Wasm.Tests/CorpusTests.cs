@@ -10,12 +10,21 @@ namespace MicroGrad.Viz.Wasm.Tests;
 /// drawn by native <c>dot</c> and by Graphviz in-process: what native draws, in-process draws too with
 /// the same nodes, unless <c>Corpus/expected-differences.txt</c> names the file with its reason; every
 /// failure is typed. CI draws a fixed sample; <c>MGVIZ_CORPUS=all</c> draws every file
-/// (<c>tools/graphviz-corpus/run.sh</c>), and <c>MGVIZ_CORPUS_REPORT=FILE</c> writes one line per file.
+/// (<c>tools/graphviz-corpus/run.sh</c>), <c>MGVIZ_CORPUS_REPORT=FILE</c> writes one line per file, and
+/// <c>MGVIZ_CORPUS_TIMEOUT=SECONDS</c> gives each rendering longer than its 10 s.
+/// The process's memory after the corpus stays within twice its memory after the first graph plus
+/// <see cref="MemoryAllowanceMiB"/> (the tests read the working set, so they run alone).
 /// </summary>
+[Collection(nameof(ProcessMemory))]
 public sealed partial class CorpusTests
 {
     private const int SampleSize = 60;
-    private static readonly TimeSpan s_timeout = TimeSpan.FromSeconds(10);
+
+    // What the runtime may keep after many renderings (compiled code, GC heap, thread pool) beyond twice the
+    // first graph's working set; an instance's memory kept alive would add hundreds of MiB.
+    private const long MemoryAllowanceMiB = 128;
+    private static readonly TimeSpan s_timeout = TimeSpan.FromSeconds(
+        int.TryParse(Environment.GetEnvironmentVariable("MGVIZ_CORPUS_TIMEOUT"), System.Globalization.CultureInfo.InvariantCulture, out int seconds) && seconds > 0 ? seconds : 10);
 
     private static string Folder => Path.Combine(Snapshot.RepositoryRoot, "tests", "MicroGrad.Viz.Wasm.Tests", "Corpus");
 
@@ -32,6 +41,7 @@ public sealed partial class CorpusTests
         var problems = new List<string>();
         var report = new StringBuilder();
         var counts = new Dictionary<string, int>();
+        long? afterFirst = null;
 
         foreach (string file in chosen)
         {
@@ -48,6 +58,7 @@ public sealed partial class CorpusTests
                 _ => "neither",
             };
             counts[kind] = counts.GetValueOrDefault(kind) + 1;
+            afterFirst ??= ProcessMemory.WorkingSetMiB();
 
             if (fromInProcess.Untyped is { } untyped)
             {
@@ -79,7 +90,13 @@ public sealed partial class CorpusTests
             await File.WriteAllTextAsync(reportFile, report.ToString(), TestContext.Current.CancellationToken);
         }
 
-        TestContext.Current.SendDiagnosticMessage($"corpus: {chosen.Length} files; " + string.Join(", ", counts.OrderBy(c => c.Key, StringComparer.Ordinal).Select(c => $"{c.Key} {c.Value}")));
+        long afterAll = ProcessMemory.WorkingSetMiB();
+        if (afterAll > (2 * afterFirst!.Value) + MemoryAllowanceMiB)
+        {
+            problems.Add($"working set {afterAll} MiB after the corpus, {afterFirst} MiB after the first graph");
+        }
+
+        TestContext.Current.SendDiagnosticMessage($"corpus: {chosen.Length} files; " + string.Join(", ", counts.OrderBy(c => c.Key, StringComparer.Ordinal).Select(c => $"{c.Key} {c.Value}")) + $"; working set {afterFirst} MiB after the first graph, {afterAll} MiB after all");
         Assert.True(problems.Count == 0, string.Join('\n', problems));
     }
 
