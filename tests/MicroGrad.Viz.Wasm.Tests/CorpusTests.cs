@@ -9,7 +9,7 @@ namespace MicroGrad.Viz.Wasm.Tests;
 /// Graphviz's own test graphs (<c>Corpus/graphviz</c>, vendored by <c>tools/graphviz-corpus/vendor.sh</c>)
 /// drawn by native <c>dot</c> and by Graphviz in-process: what native draws, in-process draws too with
 /// the same nodes, unless <c>Corpus/expected-differences.txt</c> names the file with its reason; every
-/// failure is typed. CI draws a fixed sample; <c>MGVIZ_CORPUS=all</c> draws every file
+/// failure is typed; one renderer drawing file after file draws each as a fresh instance does. CI draws a fixed sample; <c>MGVIZ_CORPUS=all</c> draws every file
 /// (<c>tools/graphviz-corpus/run.sh</c>), <c>MGVIZ_CORPUS_REPORT=FILE</c> writes one line per file, and
 /// <c>MGVIZ_CORPUS_TIMEOUT=SECONDS</c> gives each rendering longer than its 10 s.
 /// The process's memory after the corpus stays within twice its memory after the first graph plus
@@ -49,6 +49,7 @@ public sealed partial class CorpusTests
             string text = await File.ReadAllTextAsync(file, TestContext.Current.CancellationToken);
             var fromNative = await DrawAsync(native, text);
             var fromInProcess = await DrawAsync(inProcess, text);
+            var fromFresh = await DrawAsync(new GraphRenderer(new RenderOptions { Renderer = Renderer.InProcess, InProcess = new WasmGraphviz(), Timeout = s_timeout }), text);
             report.AppendLine(System.Globalization.CultureInfo.InvariantCulture, $"{name}\tnative {fromNative.Text}\tin-process {fromInProcess.Text}");
             string kind = (fromNative.Nodes is not null, fromInProcess.Nodes is not null) switch
             {
@@ -63,6 +64,17 @@ public sealed partial class CorpusTests
             if (fromInProcess.Untyped is { } untyped)
             {
                 problems.Add($"{name}: in-process threw {untyped}");
+            }
+
+            // The renderer that drew every file before this one draws it as a Graphviz that drew nothing
+            // before (a timeout on one side only is the clock, not the drawing).
+            if (fromInProcess.Text != fromFresh.Text && fromInProcess.Text != TimedOut && fromFresh.Text != TimedOut)
+            {
+                problems.Add($"{name}: in-process after the files before it: {fromInProcess.Text}; fresh: {fromFresh.Text}");
+            }
+            else if (fromInProcess.Sha256 != fromFresh.Sha256 && fromInProcess.Sha256 is not null && fromFresh.Sha256 is not null)
+            {
+                problems.Add($"{name}: in-process after the files before it drew other bytes than a fresh instance");
             }
 
             if (fromInProcess.Overran)
@@ -163,7 +175,9 @@ public sealed partial class CorpusTests
         return hash;
     }
 
-    private sealed record Outcome(int? Nodes, string Text, string? Untyped, TimeSpan Elapsed, bool Overran);
+    private const string TimedOut = "timed out";
+
+    private sealed record Outcome(int? Nodes, string Text, string? Untyped, TimeSpan Elapsed, bool Overran, string? Sha256 = null);
 
     private static async Task<Outcome> DrawAsync(GraphRenderer renderer, string text)
     {
@@ -172,11 +186,11 @@ public sealed partial class CorpusTests
         {
             var result = await renderer.RenderAsync(text, OutputFormat.Svg, TestContext.Current.CancellationToken);
             int nodes = NodeGroup().Count(Encoding.UTF8.GetString(result.Output.Span));
-            return new Outcome(nodes, $"drew {nodes} nodes", null, clock.Elapsed, false);
+            return new Outcome(nodes, $"drew {nodes} nodes", null, clock.Elapsed, false, Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(result.Output.Span)));
         }
         catch (RenderTimeoutException)
         {
-            return new Outcome(null, "timed out", null, clock.Elapsed, clock.Elapsed > s_timeout + TimeSpan.FromSeconds(0.5));
+            return new Outcome(null, TimedOut, null, clock.Elapsed, clock.Elapsed > s_timeout + TimeSpan.FromSeconds(0.5));
         }
         catch (RenderException error)
         {
