@@ -189,7 +189,7 @@ internal sealed class DrawingPlan
                 var value = order[i];
                 int user = plan.User[i];
                 plan.Chained[i] = plan.Stub[i] < 0 && plan.Stub[user] < 0 && plan.Group[i] is null && value.Label is null && plan.Uses[i] == 1
-                    && value.Op is "+" or "*" && order[user].Op == value.Op
+                    && value.Operation is { Chains: true } && order[user].Operation == value.Operation
                     && plan.Group[user] is null && ReferenceEquals(order[user].Scope, value.Scope);
             }
         }
@@ -199,7 +199,7 @@ internal sealed class DrawingPlan
             plan._absorbs = true;
             for (int i = 0; i < order.Count; i++)
             {
-                if (!plan.IsDrawn(i) || order[i].Op is not ("+" or "*"))
+                if (!plan.IsDrawn(i) || order[i].Operation is not { Chains: true })
                 {
                     continue;
                 }

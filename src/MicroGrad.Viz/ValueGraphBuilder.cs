@@ -431,7 +431,7 @@ internal sealed class ValueGraphBuilder
 
             // a - b, a / b, a ** b: when both operands arrive as edges, each edge says which it is.
             // (With a constant folded into the operator, its label already shows the order: "- 1".)
-            if (ValueGraphWriter.IsOrdered(order[i].Op) && order[i].Inputs.Count == 2)
+            if (order[i].Operation is { IsOrdered: true, Arity: 2 })
             {
                 int left = _plan.IndexOf(order[i].Inputs[0]), right = _plan.IndexOf(order[i].Inputs[1]);
                 if (!_plan.Folded[left] && !_plan.Folded[right])
@@ -481,7 +481,8 @@ internal sealed class ValueGraphBuilder
         }
 
         string count = operands.Count.ToString(CultureInfo.InvariantCulture) + (operands.Exists(_isTerm) ? " terms" : string.Empty);
-        string op = nary ? (value.Op == "+" ? "Σ" : "Π") + " (" + count + ")" : value.Op;
+        bool sum = value.Operation == Operation.Add;
+        string op = nary ? (sum ? "Σ" : "Π") + " (" + count + ")" : value.Op;
         var folded = operands.FindAll(_isFolded);
         if (folded.Count == 0)
         {
@@ -490,7 +491,7 @@ internal sealed class ValueGraphBuilder
 
         if (nary)
         {
-            string joiner = value.Op == "+" ? " + " : " × ";
+            string joiner = sum ? " + " : " × ";
             return op + string.Concat(folded.Select(u => joiner + NumberText.Constant(_plan.Order[u].Data)));
         }
 

@@ -100,12 +100,6 @@ public static class ValueGraphWriter
     }
 
     /// <summary>
-    /// Whether an operation's inputs are not interchangeable (<c>a - b</c>, <c>a / b</c>, <c>a ** b</c>),
-    /// so its drawing marks which input is which.
-    /// </summary>
-    internal static bool IsOrdered(string op) => op is "-" or "/" or "**";
-
-    /// <summary>
     /// The mark of an operand's place on its edge into the operator: a small number by the operator
     /// (Graphviz <c>headlabel</c>), 1 for the left operand and 2 for the right.
     /// </summary>

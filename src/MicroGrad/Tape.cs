@@ -146,7 +146,7 @@ public sealed class Tape
 
             if (chains.TryGetValue(i, out var chain))
             {
-                code.Add(new Instruction(chain.Activation, _slot[i], terms.Count, chain.Terms.Count, 0));
+                code.Add(new Instruction(chain.Activation, OperationKind.Add, _slot[i], terms.Count, chain.Terms.Count, 0));
                 foreach (var (left, right, product) in chain.Terms)
                 {
                     terms.Add(new Term(_slot[_index[left]], right is null ? One : _slot[_index[right]]));
@@ -160,8 +160,8 @@ public sealed class Tape
                 var inputs = value.Inputs;
                 int a = _slot[_index[inputs[0]]];
                 int b = inputs.Count > 1 ? _slot[_index[inputs[1]]] : 0;
-                var (op, constant) = Decode(value.Op);
-                code.Add(new Instruction(op, _slot[i], a, b, constant));
+                var operation = value.Operation!;
+                code.Add(new Instruction(Code.Apply, operation.Kind, _slot[i], a, b, operation.Exponent ?? 0.0));
                 sums.Add([]);
             }
 
@@ -180,20 +180,17 @@ public sealed class Tape
 
     private enum Code : byte
     {
+        /// <summary>A fused running sum of terms.</summary>
         Sum,
+
+        /// <summary>A fused running sum, then ReLU.</summary>
         SumRelu,
+
+        /// <summary>A fused running sum, then tanh.</summary>
         SumTanh,
-        Sub,
-        Mul,
-        Div,
-        Neg,
-        PowConst,
-        Pow,
-        Exp,
-        Log,
-        Tanh,
-        Relu,
-        Sigmoid,
+
+        /// <summary>One operation of the graph, by its <see cref="OperationKind"/>.</summary>
+        Apply,
     }
 
     /// <summary>The recorded outputs; <see cref="Backward"/> starts from the first.</summary>
@@ -271,21 +268,7 @@ public sealed class Tape
             }
             else
             {
-                double x = data[op.A];
-                result = op.Code switch
-                {
-                    Code.Sub => x - data[op.B],
-                    Code.Mul => x * data[op.B],
-                    Code.Div => x / data[op.B],
-                    Code.Neg => -x,
-                    Code.PowConst => Math.Pow(x, op.Constant),
-                    Code.Pow => Math.Pow(x, data[op.B]),
-                    Code.Exp => Math.Exp(x),
-                    Code.Log => Math.Log(x),
-                    Code.Tanh => Math.Tanh(x),
-                    Code.Relu => double.IsNaN(x) ? x : x > 0 ? x : 0.0,
-                    _ => 1.0 / (1.0 + Math.Exp(-x)),
-                };
+                result = Operation.Forward(op.Kind, data[op.A], data[op.B], op.Constant);
             }
 
             data[op.Out] = result;
@@ -333,26 +316,18 @@ public sealed class Tape
                     break;
                 case Code.SumRelu:
                     double r = data[op.Out];
-                    SumBackward(data, grad, terms, op.A, op.B, 0.0 + (ReluSlope(r) * g));
+                    SumBackward(data, grad, terms, op.A, op.B, 0.0 + (Operation.ReluSlope(r) * g));
                     break;
                 case Code.SumTanh:
                     double t = data[op.Out];
-                    SumBackward(data, grad, terms, op.A, op.B, 0.0 + (TanhSlope(t) * g));
-                    break;
-                case Code.Sub:
-                    grad[op.A] += 1.0 * g;
-                    grad[op.B] += -1.0 * g;
-                    break;
-                case Code.Mul:
-                    grad[op.A] += data[op.B] * g;
-                    grad[op.B] += data[op.A] * g;
+                    SumBackward(data, grad, terms, op.A, op.B, 0.0 + (Operation.TanhSlope(t) * g));
                     break;
                 default:
-                    var (left, right) = Derivatives(op.Code, data[op.A], data[op.B], data[op.Out], op.Constant);
+                    var (left, right) = Operation.Derivatives(op.Kind, data[op.A], data[op.B], data[op.Out], op.Constant);
                     grad[op.A] += left * g;
-                    if (op.Code is Code.Div or Code.Pow)
+                    if (op.B != One)
                     {
-                        grad[op.B] += right * g;
+                        grad[op.B] += right * g; // a second input: one-input instructions read the slot of 1.0 as theirs
                     }
 
                     break;
@@ -386,7 +361,7 @@ public sealed class Tape
             bool reached = _backwardDone && i < _backwardCount;
             if (op.Code is not (Code.Sum or Code.SumRelu or Code.SumTanh))
             {
-                var (left, right) = Derivatives(op.Code, data[op.A], data[op.B], data[op.Out], op.Constant);
+                var (left, right) = Operation.Derivatives(op.Kind, data[op.A], data[op.B], data[op.Out], op.Constant);
                 output.SetReplayed(data[op.Out], left, right);
                 output.Grad = reached ? grad[op.Out] : 0.0;
                 continue;
@@ -397,7 +372,7 @@ public sealed class Tape
             {
                 // The instruction wrote the fused ReLU or tanh; the sum under it has no slot.
                 double a = data[op.Out];
-                double derivative = op.Code == Code.SumTanh ? TanhSlope(a) : ReluSlope(a);
+                double derivative = op.Code == Code.SumTanh ? Operation.TanhSlope(a) : Operation.ReluSlope(a);
                 output.SetReplayed(a, derivative, 0.0);
                 output.Grad = top;
                 top = 0.0 + (derivative * top);
@@ -481,21 +456,12 @@ public sealed class Tape
         {
             ref readonly var op = ref _code[i];
             string a = Slot(op.A), b = Slot(op.B);
-            string expression = op.Code switch
-            {
-                Code.Sum or Code.SumRelu or Code.SumTanh => SumText(op),
-                Code.Sub => a + " - " + b,
-                Code.Mul => a + " * " + b,
-                Code.Div => a + " / " + b,
-                Code.Neg => "-" + a,
-                Code.PowConst => a + " ** " + Number(op.Constant),
-                Code.Pow => a + " ** " + b,
-                Code.Exp => "exp(" + a + ")",
-                Code.Log => "log(" + a + ")",
-                Code.Tanh => "tanh(" + a + ")",
-                Code.Relu => "ReLU(" + a + ")",
-                _ => "sigmoid(" + a + ")",
-            };
+            var operation = _written[i].Operation!;
+            string expression = op.Code != Code.Apply ? SumText(op)
+                : operation == Operation.Negate ? "-" + a
+                : operation.Exponent is { } exponent ? a + " " + Operation.Power.Name + " " + Number(exponent)
+                : operation.Arity == 2 ? a + " " + operation.Name + " " + b
+                : operation.Name + "(" + a + ")";
             Line(Slot(op.Out) + " = " + expression, _written[i].Label);
         }
 
@@ -516,8 +482,8 @@ public sealed class Tape
 
             return op.Code switch
             {
-                Code.SumRelu => "ReLU(" + sum + ")",
-                Code.SumTanh => "tanh(" + sum + ")",
+                Code.SumRelu => Operation.Relu.Name + "(" + sum + ")",
+                Code.SumTanh => Operation.Tanh.Name + "(" + sum + ")",
                 _ => sum.ToString(),
             };
         }
@@ -589,49 +555,6 @@ public sealed class Tape
         }
     }
 
-    /// <summary>The local derivatives of an operation from its inputs and result, exactly as <see cref="Value"/> records them.</summary>
-    private static (double Left, double Right) Derivatives(Code code, double a, double b, double result, double constant) => code switch
-    {
-        Code.Sub => (1.0, -1.0),
-        Code.Mul => (b, a),
-        Code.Div => (1.0 / b, -a / (b * b)),
-        Code.Neg => (-1.0, 0.0),
-        Code.PowConst => (PowerDerivative(a, constant), 0.0),
-        Code.Pow => (PowerDerivative(a, b), a > 0 ? result * Math.Log(a) : a == 0 && b > 0 ? 0.0 : double.NaN),
-        Code.Exp => (result, 0.0),
-        Code.Log => (a >= 0 ? 1.0 / a : double.NaN, 0.0),
-        Code.Tanh => (TanhSlope(result), 0.0),
-        Code.Relu => (ReluSlope(a), 0.0),
-        Code.Sigmoid => (result * (1.0 - result), 0.0),
-        _ => (1.0, 1.0),
-    };
-
-    /// <summary>ReLU's derivative from its input or its output (both are positive together; NaN stays NaN).</summary>
-    private static double ReluSlope(double x) => double.IsNaN(x) ? double.NaN : x > 0 ? 1.0 : 0.0;
-
-    /// <summary>tanh's derivative from its output.</summary>
-    private static double TanhSlope(double t) => 1.0 - (t * t);
-
-    private static double PowerDerivative(double x, double n) => n == 0 ? 0.0 : n * Math.Pow(x, n - 1);
-
-    private static (Code Code, double Constant) Decode(string op) => op switch
-    {
-        "-" => (Code.Sub, 0),
-        "*" => (Code.Mul, 0),
-        "/" => (Code.Div, 0),
-        "neg" => (Code.Neg, 0),
-        "**" => (Code.Pow, 0),
-        "exp" => (Code.Exp, 0),
-        "log" => (Code.Log, 0),
-        "tanh" => (Code.Tanh, 0),
-        "ReLU" => (Code.Relu, 0),
-        "sigmoid" => (Code.Sigmoid, 0),
-
-        // A constant power's op carries its exponent in round-trip form (**2, **0.5, **-1).
-        _ when op.StartsWith("**", StringComparison.Ordinal) => (Code.PowConst, double.Parse(op.AsSpan(2), NumberStyles.Float, CultureInfo.InvariantCulture)),
-        _ => throw new NotSupportedException($"A tape cannot replay the operation '{op}'."),
-    };
-
     private static string Describe(Value value, Dictionary<Value, int> index)
     {
         if (value.IsLeaf)
@@ -678,14 +601,14 @@ public sealed class Tape
         for (int i = 0; i < n; i++)
         {
             var value = _order[i];
-            if (value.Op != "+" || (lone(i) && _order[user[i]].Op == "+" && ReferenceEquals(_order[user[i]].Inputs[0], value)))
+            if (value.Operation != Operation.Add || (lone(i) && _order[user[i]].Operation == Operation.Add && ReferenceEquals(_order[user[i]].Inputs[0], value)))
             {
                 continue; // not a sum, or a partial sum inside a longer one
             }
 
             // Walk down the left operands: s_k, …, s_1; terms are their right operands and s_1's left one.
             var sums = new List<int> { i };
-            while (_order[sums[^1]].Inputs[0] is { Op: "+" } left && lone(_index[left]))
+            while (_order[sums[^1]].Inputs[0] is var left && left.Operation == Operation.Add && lone(_index[left]))
             {
                 sums.Add(_index[left]);
             }
@@ -695,10 +618,10 @@ public sealed class Tape
             termValues.AddRange(sums.Select(s => _order[s].Inputs[1]));
             int end = i;
             var activation = Code.Sum;
-            if (lone(i) && _order[user[i]].Op is "ReLU" or "tanh")
+            if (lone(i) && _order[user[i]].Operation is var after && (after == Operation.Relu || after == Operation.Tanh))
             {
                 end = user[i];
-                activation = _order[end].Op == "ReLU" ? Code.SumRelu : Code.SumTanh;
+                activation = after == Operation.Relu ? Code.SumRelu : Code.SumTanh;
             }
 
             var chain = new Chain(activation, [.. sums.Take(sums.Count - 1).Select(s => _order[s]).Append(value)]);
@@ -712,7 +635,7 @@ public sealed class Tape
             foreach (var term in termValues)
             {
                 int t = _index[term];
-                if (term.Op == "*" && lone(t))
+                if (term.Operation == Operation.Multiply && lone(t))
                 {
                     nodeMark[t] = stamp;
                     chain.Inside.Add(t);
@@ -784,7 +707,7 @@ public sealed class Tape
         }
     }
 
-    private readonly record struct Instruction(Code Code, int Out, int A, int B, double Constant);
+    private readonly record struct Instruction(Code Code, OperationKind Kind, int Out, int A, int B, double Constant);
 
     private readonly record struct Term(int Left, int Right);
 

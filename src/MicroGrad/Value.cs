@@ -48,20 +48,19 @@ public sealed class Value
     {
         Data = data;
         Label = label;
-        Op = string.Empty;
     }
 
-    private Value(double data, string op, Value left, double leftDerivative)
+    private Value(double data, Operation operation, Value left, double leftDerivative)
     {
         Data = data;
-        Op = op;
+        Operation = operation;
         Scope = ModuleScope.Current;
         _left = left;
         _leftDerivative = leftDerivative;
     }
 
-    private Value(double data, string op, Value left, double leftDerivative, Value right, double rightDerivative)
-        : this(data, op, left, leftDerivative)
+    private Value(double data, Operation operation, Value left, double leftDerivative, Value right, double rightDerivative)
+        : this(data, operation, left, leftDerivative)
     {
         _right = right;
         _rightDerivative = rightDerivative;
@@ -70,7 +69,6 @@ public sealed class Value
     private Value(double data, bool isConstant)
     {
         Data = data;
-        Op = string.Empty;
         IsConstant = isConstant;
     }
 
@@ -92,12 +90,15 @@ public sealed class Value
     /// </summary>
     public ModuleScope? Scope { get; set; }
 
+    /// <summary>The operation that produced this value; <see langword="null"/> for leaves.</summary>
+    public Operation? Operation { get; }
+
     /// <summary>
-    /// The operation that produced this value as drawings show it: <c>+</c>, <c>-</c>, <c>*</c>,
-    /// <c>/</c>, <c>neg</c>, <c>**</c> (power of a value), <c>**2</c> (power of a constant),
-    /// <c>exp</c>, <c>log</c>, <c>tanh</c>, <c>ReLU</c> or <c>sigmoid</c>; empty for leaves.
+    /// The operation that produced this value as drawings show it (<see cref="Operation.Name"/>): <c>+</c>,
+    /// <c>-</c>, <c>*</c>, <c>/</c>, <c>neg</c>, <c>**</c> (power of a value), <c>**2</c> (power of a
+    /// constant), <c>exp</c>, <c>log</c>, <c>tanh</c>, <c>ReLU</c> or <c>sigmoid</c>; empty for leaves.
     /// </summary>
-    public string Op { get; }
+    public string Op => Operation?.Name ?? string.Empty;
 
     /// <summary>
     /// <see langword="true"/> for a leaf made from a <see cref="double"/> operand, such as the
@@ -142,34 +143,19 @@ public sealed class Value
     /// <param name="left">The first operand.</param>
     /// <param name="right">The second operand.</param>
     /// <returns>A new value, <c>left + right</c>.</returns>
-    public static Value Add(Value left, Value right)
-    {
-        ArgumentNullException.ThrowIfNull(left);
-        ArgumentNullException.ThrowIfNull(right);
-        return new(left.Data + right.Data, "+", left, 1.0, right, 1.0);
-    }
+    public static Value Add(Value left, Value right) => Binary(Operation.Add, left, right);
 
     /// <summary>Subtracts one value from another. Op <c>-</c>.</summary>
     /// <param name="left">The minuend.</param>
     /// <param name="right">The subtrahend.</param>
     /// <returns>A new value, <c>left - right</c>.</returns>
-    public static Value Subtract(Value left, Value right)
-    {
-        ArgumentNullException.ThrowIfNull(left);
-        ArgumentNullException.ThrowIfNull(right);
-        return new(left.Data - right.Data, "-", left, 1.0, right, -1.0);
-    }
+    public static Value Subtract(Value left, Value right) => Binary(Operation.Subtract, left, right);
 
     /// <summary>Multiplies two values. Op <c>*</c>.</summary>
     /// <param name="left">The first factor.</param>
     /// <param name="right">The second factor.</param>
     /// <returns>A new value, <c>left * right</c>.</returns>
-    public static Value Multiply(Value left, Value right)
-    {
-        ArgumentNullException.ThrowIfNull(left);
-        ArgumentNullException.ThrowIfNull(right);
-        return new(left.Data * right.Data, "*", left, right.Data, right, left.Data);
-    }
+    public static Value Multiply(Value left, Value right) => Binary(Operation.Multiply, left, right);
 
     /// <summary>
     /// Divides one value by another. Op <c>/</c>. Dividing by 0 gives ±∞ (or NaN for 0/0) in the
@@ -178,13 +164,7 @@ public sealed class Value
     /// <param name="left">The dividend.</param>
     /// <param name="right">The divisor.</param>
     /// <returns>A new value, <c>left / right</c>.</returns>
-    public static Value Divide(Value left, Value right)
-    {
-        ArgumentNullException.ThrowIfNull(left);
-        ArgumentNullException.ThrowIfNull(right);
-        double b = right.Data;
-        return new(left.Data / b, "/", left, 1.0 / b, right, -left.Data / (b * b));
-    }
+    public static Value Divide(Value left, Value right) => Binary(Operation.Divide, left, right);
 
     /// <summary>Negates a value. Op <c>neg</c>.</summary>
     /// <param name="value">The operand.</param>
@@ -192,7 +172,7 @@ public sealed class Value
     public static Value Negate(Value value)
     {
         ArgumentNullException.ThrowIfNull(value);
-        return new(-value.Data, "neg", value, -1.0);
+        return value.Unary(Operation.Negate);
     }
 
     /// <summary>
@@ -221,11 +201,7 @@ public sealed class Value
     /// </summary>
     /// <param name="exponent">The constant exponent.</param>
     /// <returns>A new value, <c>this ** exponent</c>.</returns>
-    public Value Pow(double exponent)
-    {
-        double x = Data;
-        return new(Math.Pow(x, exponent), PowerOp(exponent), this, PowerDerivative(x, exponent));
-    }
+    public Value Pow(double exponent) => Unary(Operation.PowerOf(exponent));
 
     /// <summary>
     /// Raises this value to the power of another value. Op <c>**</c>, inputs <c>[this, exponent]</c>.
@@ -241,61 +217,34 @@ public sealed class Value
     public Value Pow(Value exponent)
     {
         ArgumentNullException.ThrowIfNull(exponent);
-        double a = Data, b = exponent.Data;
-        double result = Math.Pow(a, b);
-        double exponentDerivative = a > 0 ? result * Math.Log(a)
-            : a == 0 && b > 0 ? 0.0
-            : double.NaN;
-        return new(result, "**", this, PowerDerivative(a, b), exponent, exponentDerivative);
+        return Binary(Operation.Power, this, exponent);
     }
 
     /// <summary>e raised to this value. Op <c>exp</c>. Overflows to +∞ above about 709.78.</summary>
     /// <returns>A new value, <c>exp(this)</c>.</returns>
-    public Value Exp()
-    {
-        double e = Math.Exp(Data);
-        return new(e, "exp", this, e);
-    }
+    public Value Exp() => Unary(Operation.Exp);
 
     /// <summary>
     /// The natural logarithm. Op <c>log</c>. The log of 0 is −∞ (gradient +∞); the log of a negative
     /// number is NaN, and so is its gradient.
     /// </summary>
     /// <returns>A new value, <c>ln(this)</c>.</returns>
-    public Value Log()
-    {
-        double x = Data;
-        return new(Math.Log(x), "log", this, x >= 0 ? 1.0 / x : double.NaN);
-    }
+    public Value Log() => Unary(Operation.Log);
 
     /// <summary>The hyperbolic tangent (<see cref="Math.Tanh"/>). Op <c>tanh</c>; gradient <c>1 − tanh²</c>.</summary>
     /// <returns>A new value, <c>tanh(this)</c>.</returns>
-    public Value Tanh()
-    {
-        double t = Math.Tanh(Data);
-        return new(t, "tanh", this, 1.0 - (t * t));
-    }
+    public Value Tanh() => Unary(Operation.Tanh);
 
     /// <summary>
     /// The rectifier <c>max(0, x)</c>. Op <c>ReLU</c>. As in micrograd the gradient is 1 for
     /// positive inputs and 0 otherwise (also at 0); a NaN input gives NaN data and gradient.
     /// </summary>
     /// <returns>A new value, <c>relu(this)</c>.</returns>
-    public Value Relu()
-    {
-        double x = Data;
-        return double.IsNaN(x)
-            ? new(x, "ReLU", this, double.NaN)
-            : new(x > 0 ? x : 0.0, "ReLU", this, x > 0 ? 1.0 : 0.0);
-    }
+    public Value Relu() => Unary(Operation.Relu);
 
     /// <summary>The logistic function <c>1 / (1 + e^−x)</c>. Op <c>sigmoid</c>; gradient <c>s·(1 − s)</c>.</summary>
     /// <returns>A new value, <c>sigmoid(this)</c>.</returns>
-    public Value Sigmoid()
-    {
-        double s = 1.0 / (1.0 + Math.Exp(-Data));
-        return new(s, "sigmoid", this, s * (1.0 - s));
-    }
+    public Value Sigmoid() => Unary(Operation.Sigmoid);
 
     /// <summary>
     /// Back-propagates from this value: sets its <see cref="Grad"/> to 1, then adds
@@ -501,15 +450,22 @@ public sealed class Value
         return stamp != 0 ? stamp : Interlocked.Increment(ref s_lastTraversal);
     }
 
-    private static double PowerDerivative(double x, double n) =>
-        n == 0 ? 0.0 : n * Math.Pow(x, n - 1);
-
-    private static string PowerOp(double exponent) => exponent switch
+    /// <summary>Applies a two-input operation: its result, and the local derivatives recorded for Backward.</summary>
+    private static Value Binary(Operation operation, Value left, Value right)
     {
-        2 => "**2",
-        -1 => "**-1",
-        3 => "**3",
-        0.5 => "**0.5",
-        _ => "**" + exponent.ToString("R", CultureInfo.InvariantCulture),
-    };
+        ArgumentNullException.ThrowIfNull(left);
+        ArgumentNullException.ThrowIfNull(right);
+        double a = left.Data, b = right.Data;
+        double result = Operation.Forward(operation.Kind, a, b, 0.0);
+        var (da, db) = Operation.Derivatives(operation.Kind, a, b, result, 0.0);
+        return new(result, operation, left, da, right, db);
+    }
+
+    /// <summary>Applies a one-input operation to this value.</summary>
+    private Value Unary(Operation operation)
+    {
+        double a = Data, exponent = operation.Exponent ?? 0.0;
+        double result = Operation.Forward(operation.Kind, a, 0.0, exponent);
+        return new(result, operation, this, Operation.Derivatives(operation.Kind, a, 0.0, result, exponent).Left);
+    }
 }
