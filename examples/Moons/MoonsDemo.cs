@@ -1,8 +1,10 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
+using System.Text;
 using MicroGrad.Nn;
+using MicroGrad.Viz.Drawing;
+using MicroGrad.Viz.Graphviz;
 using MicroGrad.Viz;
 
 namespace MicroGrad.Examples;
@@ -104,7 +106,7 @@ public static class MoonsDemo
     private static async Task DrawLargeAsync(Value root, ExampleOutput output, string name, bool nodeForNode, TextWriter log)
     {
         var plain = new DrawingOptions { FoldConstants = false, CollapseChains = false, CollapseTerms = false, Modules = ModuleView.None };
-        int plainNodes = ValueGraphWriter.ToDotGraph(root, plain).NodeCount;
+        int plainNodes = root.ToDotGraph(plain).NodeCount;
         if (nodeForNode)
         {
             await root.SaveDrawingAsync(output.PathOf(name + "-plain.dot"), plain).ConfigureAwait(false);
@@ -115,12 +117,12 @@ public static class MoonsDemo
             await log.WriteLineAsync($"    node for node it has {plainNodes} nodes (--node-for-node writes {name}-plain.dot)").ConfigureAwait(false);
         }
 
-        var graph = ValueGraphWriter.ToDotGraph(root);
+        var graph = root.ToDotGraph();
         await root.SaveDrawingAsync(output.PathOf(name + ".dot")).ConfigureAwait(false);
         await Wrote(log, output, name + ".dot", $"with the default views, {graph.NodeCount} nodes").ConfigureAwait(false);
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var svg = await root.SaveDrawingAsync(output.PathOf(name + ".svg")).ConfigureAwait(false);
-        string which = svg.Renderer == Renderer.InProcess ? "Graphviz in-process" : "Graphviz";
+        string which = svg.Renderer == GraphvizChoice.InProcess ? "Graphviz in-process" : "Graphviz";
         await Wrote(log, output, name + ".svg", string.Create(Invariant, $"drawn by {which} in {clock.Elapsed.TotalSeconds:0.00} s")).ConfigureAwait(false);
         await root.SaveDrawingAsync(output.PathOf(name + ".html")).ConfigureAwait(false);
         await Wrote(log, output, name + ".html", "the same drawing as a page that steps through the backward pass").ConfigureAwait(false);

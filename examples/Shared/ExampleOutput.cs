@@ -1,3 +1,4 @@
+using MicroGrad.Viz.Graphviz;
 using MicroGrad.Viz;
 
 namespace MicroGrad.Examples;
@@ -26,7 +27,7 @@ public sealed class ExampleOutput
         await root.SaveDrawingAsync(dotPath, options).ConfigureAwait(false);
         string svgPath = Path.Combine(Folder, name + ".svg");
         var svg = await root.SaveDrawingAsync(svgPath, options).ConfigureAwait(false);
-        string by = svg.Renderer == Renderer.InProcess ? " (Graphviz in-process)" : string.Empty;
+        string by = svg.Renderer == GraphvizChoice.InProcess ? " (Graphviz in-process)" : string.Empty;
         await Log.WriteLineAsync($"  drew {name}: {dotPath}, {svgPath}{by}").ConfigureAwait(false);
         return await File.ReadAllTextAsync(dotPath).ConfigureAwait(false);
     }

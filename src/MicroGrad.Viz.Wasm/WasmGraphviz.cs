@@ -1,4 +1,5 @@
 using System.Text;
+using MicroGrad.Viz.Formats;
 using MicroGrad.Viz.Graphviz;
 using Wasmtime;
 

@@ -1,7 +1,9 @@
+using MicroGrad.Viz.Drawing;
+
 namespace MicroGrad.Viz;
 
 /// <summary>
-/// How <see cref="ValueGraphWriter"/> draws a graph. Every property has a documented default; an
+/// How a <see cref="Value"/> graph is drawn (<see cref="ValueDrawingExtensions.ToDot"/> and every format made from it). Every property has a documented default; an
 /// instance created with <c>new()</c> draws what the micrograd lecture draws, with colours by role.
 /// </summary>
 public sealed record DrawingOptions

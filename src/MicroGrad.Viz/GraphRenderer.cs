@@ -1,5 +1,7 @@
 using MicroGrad.Viz.Dot;
+using MicroGrad.Viz.Formats;
 using MicroGrad.Viz.Graphviz;
+using MicroGrad.Viz.IO;
 
 namespace MicroGrad.Viz;
 
@@ -30,33 +32,33 @@ public sealed class GraphRenderer
 
     /// <summary>
     /// Which Graphviz would lay out <paramref name="format"/>: the configured one, or for
-    /// <see cref="Renderer.Auto"/>, the native one if a path to <c>dot</c> is configured
+    /// <see cref="GraphvizChoice.Auto"/>, the native one if a path to <c>dot</c> is configured
     /// (<see cref="RenderOptions.DotPath"/>, <c>MGVIZ_DOT</c>) or <c>dot</c> is found, and otherwise
     /// the in-process one when there is one and it draws the format (else the native one, which then
     /// reports itself missing).
     /// </summary>
     /// <param name="format">The output format.</param>
-    /// <returns><see cref="Renderer.Native"/> or <see cref="Renderer.InProcess"/>.</returns>
-    public Renderer Choose(OutputFormat format = OutputFormat.Svg)
+    /// <returns><see cref="GraphvizChoice.Native"/> or <see cref="GraphvizChoice.InProcess"/>.</returns>
+    public GraphvizChoice Choose(OutputFormat format = OutputFormat.Svg)
     {
-        if (Options.Renderer != Renderer.Auto)
+        if (Options.Renderer != GraphvizChoice.Auto)
         {
             return Options.Renderer;
         }
 
         if (Options.DotPath is not null || Environment.GetEnvironmentVariable(RenderOptions.DotPathVariable) is { Length: > 0 })
         {
-            return Renderer.Native;
+            return GraphvizChoice.Native;
         }
 
         if (GraphvizLocator.TryLocate(null, out _) is not null)
         {
-            return Renderer.Native;
+            return GraphvizChoice.Native;
         }
 
         // A page embeds Graphviz's SVG: whoever draws SVG draws it.
         var drawn = format == OutputFormat.Html ? OutputFormat.Svg : format;
-        return InProcess is { } inProcess && inProcess.Formats.Contains(drawn) ? Renderer.InProcess : Renderer.Native;
+        return InProcess is { } inProcess && inProcess.Formats.Contains(drawn) ? GraphvizChoice.InProcess : GraphvizChoice.Native;
     }
 
     /// <summary>Renders a drawing in memory.</summary>
@@ -141,7 +143,7 @@ public sealed class GraphRenderer
     private async Task<RenderResult> SaveTextAsync(string dot, string path, OutputFormat format, CancellationToken cancellationToken)
     {
         IReadOnlyList<string> warnings = [];
-        Renderer? renderer = null;
+        GraphvizChoice? renderer = null;
         string target = await AtomicFile.WriteAsync(path, async file =>
             (warnings, renderer) = await WriteAsync(dot, format, file, cancellationToken).ConfigureAwait(false)).ConfigureAwait(false);
         return new RenderResult(format, [], target, warnings, renderer);
@@ -150,8 +152,8 @@ public sealed class GraphRenderer
     /// <summary>The DOT text of a drawing, once its format is known to be one this type writes.</summary>
     private static string DotSourceOf(DotGraph graph, OutputFormat format) => format switch
     {
-        OutputFormat.Json => throw new NotSupportedException("The graph export (json) is written from the Value graph, not a drawing: use SaveDrawingAsync or ValueGraphJson."),
-        OutputFormat.Html => throw new NotSupportedException("The step-through page (html) is written from the Value graph, not a drawing: use SaveDrawingAsync or ValueGraphHtml."),
+        OutputFormat.Json => throw new NotSupportedException("The graph export (json) is written from the Value graph, not a drawing: use SaveDrawingAsync or GraphJson."),
+        OutputFormat.Html => throw new NotSupportedException("The step-through page (html) is written from the Value graph, not a drawing: use SaveDrawingAsync or StepThroughPage."),
         _ => DotWriter.ToDot(graph),
     };
 
@@ -164,7 +166,7 @@ public sealed class GraphRenderer
     }
 
     /// <summary>Writes DOT itself, or lays it out with the chosen Graphviz under the timeout.</summary>
-    private async Task<(IReadOnlyList<string> Warnings, Renderer? Renderer)> WriteAsync(string dot, OutputFormat format, Stream output, CancellationToken cancellationToken)
+    private async Task<(IReadOnlyList<string> Warnings, GraphvizChoice? Renderer)> WriteAsync(string dot, OutputFormat format, Stream output, CancellationToken cancellationToken)
     {
         if (format == OutputFormat.Dot)
         {
@@ -206,7 +208,7 @@ public sealed class GraphRenderer
         return (warnings, renderer);
     }
 
-    private IGraphvizBackend Backend(Renderer renderer) => renderer == Renderer.Native
+    private IGraphvizBackend Backend(GraphvizChoice renderer) => renderer == GraphvizChoice.Native
         ? new NativeGraphviz(Options.DotPath)
         : InProcess ?? throw new GraphvizNotFoundException([InProcessDiscovery.MissingHint]);
 

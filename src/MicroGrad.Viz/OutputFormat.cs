@@ -1,6 +1,6 @@
 namespace MicroGrad.Viz;
 
-/// <summary>What a drawing is saved or rendered as; <see cref="OutputFormats"/> has each one's name, file extensions and needs.</summary>
+/// <summary>What a drawing is saved or rendered as; <see cref="Formats.OutputFormats"/> has each one's name, file extensions and needs.</summary>
 public enum OutputFormat
 {
     /// <summary>SVG laid out and drawn by Graphviz (<c>.svg</c>).</summary>
@@ -32,7 +32,7 @@ public enum OutputFormat
 
     /// <summary>
     /// A self-contained page that steps through the backward pass (<c>.html</c>, <c>.htm</c>): Graphviz's SVG
-    /// with a script; written from the <see cref="Value"/> graph (<see cref="ValueGraphHtml"/>).
+    /// with a script; written from the <see cref="Value"/> graph.
     /// </summary>
     Html,
 }

@@ -15,14 +15,14 @@ public sealed record RenderOptions
     public static RenderOptions Default { get; } = new();
 
     /// <summary>
-    /// Which Graphviz draws. Default <see cref="Viz.Renderer.Auto"/>: the native <c>dot</c> when it is
+    /// Which Graphviz draws. Default <see cref="GraphvizChoice.Auto"/>: the native <c>dot</c> when it is
     /// installed, else Graphviz in-process (<see cref="InProcess"/>) for the formats it draws.
     /// </summary>
-    public Renderer Renderer { get; init => field = Defined(value, "renderer"); }
+    public GraphvizChoice Renderer { get; init => field = Defined(value, "renderer"); }
 
     /// <summary>
     /// The native <c>dot</c> executable. Default <see langword="null"/>: the <see cref="DotPathVariable"/>
-    /// environment variable, then <c>PATH</c>. Setting it makes <see cref="Viz.Renderer.Auto"/> use the
+    /// environment variable, then <c>PATH</c>. Setting it makes <see cref="GraphvizChoice.Auto"/> use the
     /// native Graphviz (a wrong path is an error, not a silent fallback).
     /// </summary>
     public string? DotPath { get; init; }

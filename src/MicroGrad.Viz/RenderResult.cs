@@ -1,9 +1,11 @@
+using MicroGrad.Viz.Graphviz;
+
 namespace MicroGrad.Viz;
 
 /// <summary>What a successful rendering produced.</summary>
 public sealed class RenderResult
 {
-    internal RenderResult(OutputFormat format, byte[] output, string? outputPath, IReadOnlyList<string> warnings, Renderer? renderer)
+    internal RenderResult(OutputFormat format, byte[] output, string? outputPath, IReadOnlyList<string> warnings, GraphvizChoice? renderer)
     {
         Renderer = renderer;
         Format = format;
@@ -13,10 +15,10 @@ public sealed class RenderResult
     }
 
     /// <summary>
-    /// Which Graphviz laid it out: <see cref="Viz.Renderer.Native"/> or <see cref="Viz.Renderer.InProcess"/>
-    /// (never <see cref="Viz.Renderer.Auto"/>); <see langword="null"/> for DOT and the graph export, which need no layout.
+    /// Which Graphviz laid it out: <see cref="GraphvizChoice.Native"/> or <see cref="GraphvizChoice.InProcess"/>
+    /// (never <see cref="GraphvizChoice.Auto"/>); <see langword="null"/> for DOT and the graph export, which need no layout.
     /// </summary>
-    public Renderer? Renderer { get; }
+    public GraphvizChoice? Renderer { get; }
 
     /// <summary>The format produced.</summary>
     public OutputFormat Format { get; }

@@ -1,15 +1,78 @@
 using MicroGrad.Viz.Dot;
+using MicroGrad.Viz.Emitting;
+using MicroGrad.Viz.Formats;
+using MicroGrad.Viz.IO;
+using MicroGrad.Viz.Json;
+using MicroGrad.Viz.Page;
 
 namespace MicroGrad.Viz;
 
 /// <summary>One-line drawing of a <see cref="Value"/> graph: <c>L.ToDot()</c>, <c>await L.SaveDrawingAsync("L.svg")</c>.</summary>
 public static class ValueDrawingExtensions
 {
-    /// <summary>The DOT of the graph that ends in <paramref name="root"/> (see <see cref="ValueGraphWriter"/>).</summary>
+    /// <summary>
+    /// The DOT of the graph that ends in <paramref name="root"/>: one record node per value
+    /// (<c>{ label | data 2.0000 | grad 6.0000 }</c>), one operator node per computed value, edges
+    /// input → operator → value; node ids from the topological order, so the same graph always gives
+    /// byte-identical DOT.
+    /// </summary>
     /// <param name="root">The value to draw.</param>
     /// <param name="options">How to draw; <see cref="DrawingOptions.Default"/> when <see langword="null"/>.</param>
     /// <returns>DOT text with <c>\n</c> line endings.</returns>
-    public static string ToDot(this Value root, DrawingOptions? options = null) => ValueGraphWriter.ToDot(root, options);
+    public static string ToDot(this Value root, DrawingOptions? options = null) => DotDrawing.ToDot(root, options);
+
+    /// <summary>
+    /// The DOT model of the graph that ends in <paramref name="root"/>: nodes, edges and attributes to
+    /// change before writing or rendering it (<see cref="GraphRenderer.RenderAsync(DotGraph, OutputFormat, CancellationToken)"/>).
+    /// </summary>
+    /// <param name="root">The value to draw, with everything it depends on.</param>
+    /// <param name="options">How to draw; <see cref="DrawingOptions.Default"/> when <see langword="null"/>.</param>
+    /// <returns>A new DOT model.</returns>
+    public static DotGraph ToDotGraph(this Value root, DrawingOptions? options = null) => DotDrawing.ToDotGraph(root, options);
+
+    /// <summary>Writes the DOT of the graph that ends in <paramref name="root"/> to <paramref name="writer"/>, node by node.</summary>
+    /// <param name="root">The value to draw.</param>
+    /// <param name="writer">The destination; not closed.</param>
+    /// <param name="options">How to draw; <see cref="DrawingOptions.Default"/> when <see langword="null"/>.</param>
+    public static void WriteDot(this Value root, TextWriter writer, DrawingOptions? options = null) => DotDrawing.Write(root, writer, options);
+
+    /// <summary>
+    /// The graph that ends in <paramref name="root"/> as JSON for other tools (format <c>mgviz-graph</c>,
+    /// version 1): every value once, inputs before the values computed from them, with its id, label,
+    /// op, inputs, data and grad.
+    /// </summary>
+    /// <param name="root">The value to export.</param>
+    /// <remarks>
+    /// <para>The document (format <c>mgviz-graph</c>, version 1):</para>
+    /// <code>
+    /// {
+    ///   "format": "mgviz-graph",
+    ///   "version": 1,
+    ///   "root": "v6",
+    ///   "values": [
+    ///     { "id": "v0", "label": "a", "op": "", "constant": false, "inputs": [], "data": 2, "grad": 6 },
+    ///     …
+    ///   ]
+    /// }
+    /// </code>
+    /// <para>
+    /// <c>label</c> is <see langword="null"/> for unlabelled values; <c>op</c> is empty for leaves;
+    /// <c>inputs</c> lists input ids in operand order with duplicates kept (<c>a*a</c> gives
+    /// <c>["v0", "v0"]</c>). Numbers are JSON numbers in shortest round-trip form; NaN and infinities,
+    /// which JSON cannot hold, are the strings <c>"NaN"</c>, <c>"Infinity"</c> and <c>"-Infinity"</c>.
+    /// Output is UTF-8 without BOM, indented with two spaces, <c>\n</c> line endings. Strings escape only
+    /// what JSON requires (<c>"</c>, <c>\</c>, control characters) and U+2028/U+2029: <c>"+"</c>,
+    /// <c>"a &lt; b"</c> and emoji are written as they are; a lone surrogate, which UTF-8 cannot hold,
+    /// becomes U+FFFD.
+    /// </para>
+    /// </remarks>
+    /// <returns>The JSON text.</returns>
+    public static string ToJson(this Value root) => GraphJson.ToJson(root);
+
+    /// <summary>Writes the JSON of <see cref="ToJson"/> to <paramref name="stream"/> as UTF-8.</summary>
+    /// <param name="root">The value to export.</param>
+    /// <param name="stream">The destination; not closed.</param>
+    public static void WriteJson(this Value root, Stream stream) => GraphJson.Write(root, stream);
 
     /// <summary>
     /// Draws the graph that ends in <paramref name="root"/> into a file, atomically. The extension
@@ -41,7 +104,7 @@ public static class ValueDrawingExtensions
         {
             string target = await AtomicFile.WriteAsync(path, file =>
             {
-                ValueGraphJson.Write(root, file);
+                GraphJson.Write(root, file);
                 return Task.CompletedTask;
             }).ConfigureAwait(false);
             return new RenderResult(format, [], target, [], null);
@@ -49,10 +112,10 @@ public static class ValueDrawingExtensions
 
         if (format == OutputFormat.Html)
         {
-            return await ValueGraphHtml.SaveAsync(root, path, drawing, rendering, cancellationToken).ConfigureAwait(false);
+            return await StepThroughPage.SaveAsync(root, path, drawing, rendering, cancellationToken).ConfigureAwait(false);
         }
 
-        return await new GraphRenderer(rendering).SaveAsync(ValueGraphWriter.ToDotGraph(root, drawing), path, format, cancellationToken).ConfigureAwait(false);
+        return await new GraphRenderer(rendering).SaveAsync(DotDrawing.ToDotGraph(root, drawing), path, format, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -78,16 +141,16 @@ public static class ValueDrawingExtensions
         if (format == OutputFormat.Json)
         {
             using var buffer = new MemoryStream();
-            ValueGraphJson.Write(root, buffer);
+            GraphJson.Write(root, buffer);
             return Task.FromResult(new RenderResult(format, buffer.ToArray(), null, [], null));
         }
 
         if (format == OutputFormat.Html)
         {
-            return ValueGraphHtml.RenderAsync(root, drawing, rendering, cancellationToken);
+            return StepThroughPage.RenderAsync(root, drawing, rendering, cancellationToken);
         }
 
-        return new GraphRenderer(rendering).RenderAsync(ValueGraphWriter.ToDotGraph(root, drawing), format, cancellationToken);
+        return new GraphRenderer(rendering).RenderAsync(DotDrawing.ToDotGraph(root, drawing), format, cancellationToken);
     }
 
     /// <summary>

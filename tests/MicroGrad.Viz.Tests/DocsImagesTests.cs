@@ -1,4 +1,5 @@
 using MicroGrad.Viz.Dot;
+using MicroGrad.Viz.Graphviz;
 using MicroGrad.Viz.Tests.TestSupport;
 
 namespace MicroGrad.Viz.Tests;
@@ -29,7 +30,7 @@ public class DocsImagesTests
         {
             Directory.CreateDirectory(ImagesFolder);
             await File.WriteAllTextAsync(dotPath, dot, TestContext.Current.CancellationToken);
-            var runner = new GraphRenderer(new RenderOptions { Renderer = Renderer.Native, DotPath = GraphvizRequirement.RequireDot(), WarningsAsErrors = true });
+            var runner = new GraphRenderer(new RenderOptions { Renderer = GraphvizChoice.Native, DotPath = GraphvizRequirement.RequireDot(), WarningsAsErrors = true });
             await runner.SaveAsync(graph, svgPath, OutputFormat.Svg, TestContext.Current.CancellationToken);
         }
 

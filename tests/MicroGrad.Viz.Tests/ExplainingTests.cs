@@ -1,6 +1,8 @@
 using System.Globalization;
 using MicroGrad.Nn;
 using MicroGrad.Viz.Dot;
+using MicroGrad.Viz.Drawing;
+using MicroGrad.Viz.Graphviz;
 using MicroGrad.Viz.Tests.TestSupport;
 
 namespace MicroGrad.Viz.Tests;
@@ -38,7 +40,7 @@ public class ExplainingTests
     [Fact]
     public void The_seed_has_no_ordered_operation_and_no_mark()
     {
-        var graph = ValueGraphWriter.ToDotGraph(SampleGraphs.Seed(backward: true));
+        var graph = (SampleGraphs.Seed(backward: true)).ToDotGraph();
 
         Assert.Empty(MarkedEdges(graph));
         Assert.DoesNotContain("headlabel", DotWriter.ToDot(graph), StringComparison.Ordinal);
@@ -47,7 +49,7 @@ public class ExplainingTests
     [Fact]
     public void The_neuron_with_exp_marks_both_operands_of_its_difference_and_its_quotient()
     {
-        var graph = ValueGraphWriter.ToDotGraph(SampleGraphs.NeuronWithExp());
+        var graph = (SampleGraphs.NeuronWithExp()).ToDotGraph();
 
         // By hand: e - 1 takes e first and the constant 1 second; (e - 1) / (e + 1) takes 4.8284 first and 6.8284 second.
         Assert.Equal(
@@ -58,7 +60,7 @@ public class ExplainingTests
     [Fact]
     public void The_small_mlp_marks_the_difference_in_its_loss_and_nothing_else()
     {
-        var graph = ValueGraphWriter.ToDotGraph(SampleGraphs.SmallMlp());
+        var graph = (SampleGraphs.SmallMlp()).ToDotGraph();
 
         // loss = (score - 1) ** 2: the score (0.4330, the output neuron's sum) is operand 1. The power
         // takes a number, not a value, so it has one input edge and no mark.
@@ -83,7 +85,7 @@ public class ExplainingTests
             new() { CollapseChains = true, CollapseTerms = true },
         })
         {
-            var graph = ValueGraphWriter.ToDotGraph(SampleGraphs.NeuronWithExp(), options);
+            var graph = (SampleGraphs.NeuronWithExp()).ToDotGraph(options);
             Assert.Equal(["e -> - : 1", "data 1.0000 -> - : 2", "data 4.8284 -> / : 1", "data 6.8284 -> / : 2"], MarkedEdges(graph));
         }
 
@@ -94,14 +96,14 @@ public class ExplainingTests
     [Fact]
     public void Lecture_pictures_keep_their_own_labels()
     {
-        Assert.Equal(["a", "b", "c", "f"], Leaves(ValueGraphWriter.ToDotGraph(SampleGraphs.Seed(backward: true))).Select(FirstField).Order(StringComparer.Ordinal));
-        Assert.Equal(["b", "w1", "w2", "x1", "x2"], Leaves(ValueGraphWriter.ToDotGraph(SampleGraphs.NeuronWithExp())).Select(FirstField).Order(StringComparer.Ordinal));
+        Assert.Equal(["a", "b", "c", "f"], Leaves((SampleGraphs.Seed(backward: true)).ToDotGraph()).Select(FirstField).Order(StringComparer.Ordinal));
+        Assert.Equal(["b", "w1", "w2", "x1", "x2"], Leaves((SampleGraphs.NeuronWithExp()).ToDotGraph()).Select(FirstField).Order(StringComparer.Ordinal));
     }
 
     [Fact]
     public void Every_mlp_parameter_says_which_neuron_it_belongs_to()
     {
-        var graph = ValueGraphWriter.ToDotGraph(SampleGraphs.SmallMlp());
+        var graph = (SampleGraphs.SmallMlp()).ToDotGraph();
 
         // Mlp(2, 3, 1): three neurons of two weights and a bias, then one of three weights and a bias.
         Assert.Equal(
@@ -118,7 +120,7 @@ public class ExplainingTests
     [Fact]
     public void In_clusters_a_parameter_sits_in_its_neurons_box_under_its_short_name()
     {
-        var graph = ValueGraphWriter.ToDotGraph(SampleGraphs.SmallMlp(), new DrawingOptions { Modules = ModuleView.Clusters });
+        var graph = (SampleGraphs.SmallMlp()).ToDotGraph(new DrawingOptions { Modules = ModuleView.Clusters });
 
         string Box(DotSubgraph cluster) => cluster.Attributes["label"].Text!;
         var boxes = graph.Subgraphs.SelectMany(layer => layer.Subgraphs.Select(neuron => (Path: Box(layer) + "." + Box(neuron), Neuron: neuron)));
@@ -166,9 +168,9 @@ public class ExplainingTests
     {
         foreach (var root in new[] { SampleGraphs.Seed(backward: true), SampleGraphs.NeuronWithExp(), SampleGraphs.WideSum() })
         {
-            var graph = ValueGraphWriter.ToDotGraph(root, new DrawingOptions { Modules = ModuleView.Clusters });
+            var graph = root.ToDotGraph(new DrawingOptions { Modules = ModuleView.Clusters });
             Assert.Empty(graph.Subgraphs);
-            Assert.Equal(DotWriter.ToDot(ValueGraphWriter.ToDotGraph(root)), DotWriter.ToDot(graph));
+            Assert.Equal(DotWriter.ToDot(root.ToDotGraph()), DotWriter.ToDot(graph));
         }
     }
 
@@ -197,7 +199,7 @@ public class ExplainingTests
     [Fact]
     public void With_terms_drawn_the_wide_sum_groups_its_three_hundred_products()
     {
-        var graph = ValueGraphWriter.ToDotGraph(SampleGraphs.WideSum(), new DrawingOptions { CollapseTerms = false });
+        var graph = (SampleGraphs.WideSum()).ToDotGraph(new DrawingOptions { CollapseTerms = false });
 
         var group = Assert.Single(graph.Nodes, n => n.Id == "g0");
         Assert.Equal(3, graph.NodeCount); // the group, the Σ and L
@@ -215,7 +217,7 @@ public class ExplainingTests
         Assert.Contains("{34 inputs|a0 … b16|", SampleGraphs.WideSum(17).ToDot(views), StringComparison.Ordinal);
         Assert.Contains("{6 inputs|a0 … b2|", SampleGraphs.WideSum(3).ToDot(views with { FanInThreshold = 5 }), StringComparison.Ordinal);
 
-        var off = ValueGraphWriter.ToDotGraph(SampleGraphs.WideSum(), new DrawingOptions { GroupFanIn = false });
+        var off = (SampleGraphs.WideSum()).ToDotGraph(new DrawingOptions { GroupFanIn = false });
         Assert.Equal(602, off.NodeCount); // the 600 leaves, the Σ and L
         Assert.Throws<ArgumentOutOfRangeException>(() => new DrawingOptions { FanInThreshold = 0 });
     }
@@ -237,7 +239,7 @@ public class ExplainingTests
         var sum = Enumerable.Range(0, 40).Select(i => new Value(i, "w" + i.ToString(CultureInfo.InvariantCulture)) * x).Aggregate((p, q) => p + q);
         sum.Backward();
 
-        var graph = ValueGraphWriter.ToDotGraph(sum, new DrawingOptions { CollapseChains = true, CollapseTerms = true });
+        var graph = sum.ToDotGraph(new DrawingOptions { CollapseChains = true, CollapseTerms = true });
 
         Assert.Contains(graph.Nodes, n => n.Id == "g0" && DotWriter.ToDot(graph).Contains("{40 inputs|w0 … w39|data 0.0000 … 39.0000|grad 2.0000}", StringComparison.Ordinal));
         Assert.Contains(graph.Nodes, n => n.Attributes["label"].Record?.Fields[0].Group?.Fields[0].Text == "x");
@@ -249,14 +251,14 @@ public class ExplainingTests
     {
         foreach (var root in new[] { SampleGraphs.Seed(backward: true), SampleGraphs.NeuronWithExp(), SampleGraphs.SmallMlp() })
         {
-            Assert.DoesNotContain(ValueGraphWriter.ToDotGraph(root).Nodes, n => n.Id.StartsWith('g'));
+            Assert.DoesNotContain(root.ToDotGraph().Nodes, n => n.Id.StartsWith('g'));
         }
     }
 
     [Fact]
     public async Task The_page_of_the_wide_sum_says_its_additions_are_hidden()
     {
-        var rendering = new RenderOptions { Renderer = Renderer.Native, DotPath = GraphvizRequirement.RequireDot() };
+        var rendering = new RenderOptions { Renderer = GraphvizChoice.Native, DotPath = GraphvizRequirement.RequireDot() };
 
         var page = await SampleGraphs.WideSum().RenderAsync(OutputFormat.Html, rendering: rendering, cancellationToken: TestContext.Current.CancellationToken);
 

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using MicroGrad.Viz.IO;
 using MicroGrad.Viz.Tests.TestSupport;
 
 namespace MicroGrad.Viz.Tests;
@@ -41,7 +42,7 @@ public sealed class FileKindTests : IDisposable
     {
         RequireUnix();
         string fifo = MakeFifo();
-        var graph = ValueGraphWriter.ToDotGraph(SampleGraphs.Seed(backward: true));
+        var graph = (SampleGraphs.Seed(backward: true)).ToDotGraph();
         var reader = Task.Run(() => File.ReadAllText(fifo), TestContext.Current.CancellationToken);
 
         var result = await new GraphRenderer().SaveAsync(graph, fifo, OutputFormat.Dot, TestContext.Current.CancellationToken);
@@ -66,7 +67,7 @@ public sealed class FileKindTests : IDisposable
             Assert.Equal(0, mknod.ExitCode);
         }
 
-        await new GraphRenderer().SaveAsync(ValueGraphWriter.ToDotGraph(SampleGraphs.Seed(backward: true)), device, OutputFormat.Dot, TestContext.Current.CancellationToken);
+        await new GraphRenderer().SaveAsync((SampleGraphs.Seed(backward: true)).ToDotGraph(), device, OutputFormat.Dot, TestContext.Current.CancellationToken);
 
         Assert.True(FileKind.IsSpecial(device), "the device was replaced by a regular file");
         Assert.Equal(["null"], Directory.GetFileSystemEntries(_folder).Select(Path.GetFileName));

@@ -16,15 +16,15 @@ public sealed class GraphRendererTests : IDisposable
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 
-    private static DotGraph Seed() => ValueGraphWriter.ToDotGraph(SampleGraphs.Seed(backward: true));
+    private static DotGraph Seed() => (SampleGraphs.Seed(backward: true)).ToDotGraph();
 
-    private static RenderOptions InProcess(FakeInProcess fake) => new() { Renderer = Renderer.InProcess, InProcess = fake };
+    private static RenderOptions InProcess(FakeInProcess fake) => new() { Renderer = GraphvizChoice.InProcess, InProcess = fake };
 
     [Fact]
     public void An_explicit_choice_is_kept()
     {
-        Assert.Equal(Renderer.InProcess, new GraphRenderer(InProcess(new FakeInProcess())).Choose());
-        Assert.Equal(Renderer.Native, new GraphRenderer(new RenderOptions { Renderer = Renderer.Native, InProcess = new FakeInProcess() }).Choose());
+        Assert.Equal(GraphvizChoice.InProcess, new GraphRenderer(InProcess(new FakeInProcess())).Choose());
+        Assert.Equal(GraphvizChoice.Native, new GraphRenderer(new RenderOptions { Renderer = GraphvizChoice.Native, InProcess = new FakeInProcess() }).Choose());
     }
 
     [Fact]
@@ -33,9 +33,9 @@ public sealed class GraphRendererTests : IDisposable
         var fake = new FakeInProcess();
 
         // A configured path is a request for the native Graphviz: a wrong path must fail loudly, not fall back.
-        Assert.Equal(Renderer.Native, new GraphRenderer(new RenderOptions { DotPath = "/nonexistent/dot", InProcess = fake }).Choose());
-        Assert.Equal(Renderer.Native, new GraphRenderer(new RenderOptions { InProcess = fake }).Choose(OutputFormat.Png));
-        Assert.Equal(Renderer.Native, new GraphRenderer(new RenderOptions { InProcess = fake }).Choose(OutputFormat.Pdf));
+        Assert.Equal(GraphvizChoice.Native, new GraphRenderer(new RenderOptions { DotPath = "/nonexistent/dot", InProcess = fake }).Choose());
+        Assert.Equal(GraphvizChoice.Native, new GraphRenderer(new RenderOptions { InProcess = fake }).Choose(OutputFormat.Png));
+        Assert.Equal(GraphvizChoice.Native, new GraphRenderer(new RenderOptions { InProcess = fake }).Choose(OutputFormat.Pdf));
     }
 
     [Fact]
@@ -43,8 +43,8 @@ public sealed class GraphRendererTests : IDisposable
     {
         GraphvizRequirement.RequireDot();
 
-        Assert.Equal(Renderer.Auto, RenderOptions.Default.Renderer);
-        Assert.Equal(Renderer.Native, new GraphRenderer(new RenderOptions { InProcess = new FakeInProcess() }).Choose());
+        Assert.Equal(GraphvizChoice.Auto, RenderOptions.Default.Renderer);
+        Assert.Equal(GraphvizChoice.Native, new GraphRenderer(new RenderOptions { InProcess = new FakeInProcess() }).Choose());
     }
 
     [Fact]
@@ -59,7 +59,7 @@ public sealed class GraphRendererTests : IDisposable
     public async Task Without_the_wasm_package_the_in_process_graphviz_is_reported_missing()
     {
         // This test assembly does not reference MicroGrad.Viz.Wasm, so discovery finds nothing.
-        var renderer = new GraphRenderer(new RenderOptions { Renderer = Renderer.InProcess });
+        var renderer = new GraphRenderer(new RenderOptions { Renderer = GraphvizChoice.InProcess });
 
         Assert.Null(renderer.InProcess);
         var error = await Assert.ThrowsAsync<GraphvizNotFoundException>(() => renderer.RenderAsync(Seed(), OutputFormat.Svg, TestContext.Current.CancellationToken));
@@ -75,7 +75,7 @@ public sealed class GraphRendererTests : IDisposable
 
         var result = await new GraphRenderer(options).RenderAsync(graph, OutputFormat.Svg, TestContext.Current.CancellationToken);
 
-        Assert.Equal(Renderer.InProcess, result.Renderer);
+        Assert.Equal(GraphvizChoice.InProcess, result.Renderer);
         Assert.Equal(OutputFormat.Svg, result.Format);
         Assert.Equal("<svg>fake</svg>", Encoding.UTF8.GetString(result.Output.Span));
         Assert.Equal(["Warning: node x, port y unrecognized"], result.Warnings);
@@ -181,7 +181,7 @@ public sealed class GraphRendererTests : IDisposable
 
         var result = await new GraphRenderer(InProcess(new FakeInProcess())).SaveAsync(Seed(), path, cancellationToken: TestContext.Current.CancellationToken);
 
-        Assert.Equal(Renderer.InProcess, result.Renderer);
+        Assert.Equal(GraphvizChoice.InProcess, result.Renderer);
         Assert.Equal(Path.GetFullPath(path), Path.GetFullPath(result.OutputPath!));
         Assert.Equal("<svg>fake</svg>", await File.ReadAllTextAsync(path, TestContext.Current.CancellationToken));
         Assert.Equal(["seed.svg"], Directory.GetFiles(_folder).Select(Path.GetFileName));
@@ -216,7 +216,7 @@ public sealed class GraphRendererTests : IDisposable
         var saved = await seed.SaveDrawingAsync(path, rendering: InProcess(fake), cancellationToken: TestContext.Current.CancellationToken);
         string svg = await seed.RenderSvgAsync(rendering: InProcess(fake), cancellationToken: TestContext.Current.CancellationToken);
 
-        Assert.Equal(Renderer.InProcess, saved.Renderer);
+        Assert.Equal(GraphvizChoice.InProcess, saved.Renderer);
         Assert.Equal("<svg>fake</svg>", svg);
         Assert.Equal(svg, await File.ReadAllTextAsync(path, TestContext.Current.CancellationToken));
         Assert.Equal(2, fake.Calls.Count);
@@ -225,7 +225,7 @@ public sealed class GraphRendererTests : IDisposable
     [Fact]
     public void An_unknown_renderer_is_refused()
     {
-        Assert.Throws<ArgumentOutOfRangeException>(() => new RenderOptions { Renderer = (Renderer)7 });
+        Assert.Throws<ArgumentOutOfRangeException>(() => new RenderOptions { Renderer = (GraphvizChoice)7 });
         Assert.Throws<ArgumentOutOfRangeException>(() => new RenderOptions { Engine = (LayoutEngine)42 });
     }
 

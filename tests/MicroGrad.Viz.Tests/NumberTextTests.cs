@@ -1,6 +1,7 @@
 using System.Globalization;
 using CsCheck;
 using MicroGrad.TestSupport;
+using MicroGrad.Viz.Text;
 
 namespace MicroGrad.Viz.Tests;
 

@@ -1,3 +1,5 @@
+using MicroGrad.Viz.Formats;
+
 namespace MicroGrad.Viz.Tests;
 
 /// <summary>The one table of output formats: names and file extensions, as the library and mgviz read them.</summary>

@@ -1,4 +1,5 @@
 using MicroGrad.Nn;
+using MicroGrad.Viz.Drawing;
 
 namespace MicroGrad.Viz.Tests;
 

@@ -57,7 +57,7 @@ public sealed class ValueGraphJsonTests
             }
 
             """.ReplaceLineEndings("\n"),
-            ValueGraphJson.ToJson(s));
+            s.ToJson());
     }
 
     [Theory]
@@ -70,7 +70,7 @@ public sealed class ValueGraphJsonTests
     [InlineData("<script>'x'</script> + - * / **", "\"<script>'x'</script> + - * / **\"")]
     public void Labels_escape_only_what_json_needs(string label, string expected)
     {
-        string json = ValueGraphJson.ToJson(new Value(0, label));
+        string json = (new Value(0, label)).ToJson();
 
         Assert.Contains($"\"label\": {expected},", json, StringComparison.Ordinal);
     }
@@ -79,7 +79,7 @@ public sealed class ValueGraphJsonTests
     public void A_lone_surrogate_which_utf8_cannot_hold_becomes_the_replacement_character()
     {
         // Outside [InlineData]: the test runner's own serialisation would mangle the lone surrogate.
-        string json = ValueGraphJson.ToJson(new Value(0, "lone\uD800 pair\uD83D\uDE00"));
+        string json = (new Value(0, "lone\uD800 pair\uD83D\uDE00")).ToJson();
 
         Assert.Contains("\"label\": \"lone\uFFFD pair\uD83D\uDE00\",", json, StringComparison.Ordinal);
     }
@@ -97,7 +97,7 @@ public sealed class ValueGraphJsonTests
 
         Property.Check(text, label =>
         {
-            using var document = JsonDocument.Parse(ValueGraphJson.ToJson(new Value(1, label)));
+            using var document = JsonDocument.Parse((new Value(1, label)).ToJson());
             return document.RootElement.GetProperty("values")[0].GetProperty("label").GetString() == label;
         });
     }

@@ -1,8 +1,9 @@
 using System.Globalization;
 using CsCheck;
-using MicroGrad.Viz.Dot;
-using MicroGrad.Viz.Tests.TestSupport;
 using MicroGrad.TestSupport;
+using MicroGrad.Viz.Dot;
+using MicroGrad.Viz.Drawing;
+using MicroGrad.Viz.Tests.TestSupport;
 
 namespace MicroGrad.Viz.Tests;
 
@@ -63,7 +64,7 @@ public class ValueGraphWriterTests
     [Fact]
     public void Gradient_colours_follow_sign_and_magnitude()
     {
-        var graph = ValueGraphWriter.ToDotGraph(SampleGraphs.Seed(backward: true), new DrawingOptions { ColorByGradient = true });
+        var graph = (SampleGraphs.Seed(backward: true)).ToDotGraph(new DrawingOptions { ColorByGradient = true });
         string Fill(string label) => graph.Nodes.Single(n => n.Attributes["label"].Record?.Fields[0].Group!.Fields[0].Text == label)
             .Attributes["fillcolor"].Text!;
 
@@ -192,7 +193,7 @@ public class ValueGraphWriterTests
         var root = SampleGraphs.Neuron();
         using var writer = new StringWriter(CultureInfo.InvariantCulture) { NewLine = "\r\n" };
 
-        ValueGraphWriter.Write(root, writer);
+        root.WriteDot(writer);
 
         Assert.Equal(root.ToDot(), writer.ToString());
         Assert.DoesNotContain('\r', writer.ToString());
@@ -246,13 +247,13 @@ public class ValueGraphWriterTests
         Assert.Contains("headlabel=\"2\"", minusOne.ToDot(DrawingOptions.Default with { FoldConstants = false }), StringComparison.Ordinal);
         // Two implementations of one output (the streaming sink exists for speed); no third source of DOT
         // exists, and the model's text is itself held to literal expectations above and in the snapshots.
-        Assert.Equal(DotWriter.ToDot(ValueGraphWriter.ToDotGraph(quotient)), quotient.ToDot());
+        Assert.Equal(DotWriter.ToDot(quotient.ToDotGraph()), quotient.ToDot());
     }
 
     [Fact]
     public void The_dot_model_can_be_changed_before_writing()
     {
-        var graph = ValueGraphWriter.ToDotGraph(SampleGraphs.Square());
+        var graph = (SampleGraphs.Square()).ToDotGraph();
         graph.GraphAttributes.Set("bgcolor", "transparent");
         graph.Nodes[0].Attributes.Set("tooltip", "the input");
 
@@ -311,7 +312,7 @@ public class ValueGraphWriterTests
 
                     // A differential test by design: the streaming writer must reproduce the model's bytes; the
                     // model is checked against literal DOT and snapshots, and real dot reads both (integration tests).
-                    Assert.Equal(DotWriter.ToDot(ValueGraphWriter.ToDotGraph(root, options)), ValueGraphWriter.ToDot(root, options));
+                    Assert.Equal(DotWriter.ToDot(root.ToDotGraph(options)), root.ToDot(options));
                 },
                 iter: 300);
     }

@@ -1,8 +1,12 @@
 using CsCheck;
 using MicroGrad.Nn;
-using MicroGrad.Viz.Dot;
-using MicroGrad.Viz.Tests.TestSupport;
 using MicroGrad.TestSupport;
+using MicroGrad.Viz.Dot;
+using MicroGrad.Viz.Drawing;
+using MicroGrad.Viz.Emitting;
+using MicroGrad.Viz.Graphviz;
+using MicroGrad.Viz.Planning;
+using MicroGrad.Viz.Tests.TestSupport;
 
 namespace MicroGrad.Viz.Tests;
 
@@ -55,7 +59,7 @@ public class ViewTests
     [Fact]
     public void A_collapsed_module_shows_its_output_and_size()
     {
-        var graph = ValueGraphWriter.ToDotGraph(SmallMlp(), Plain with { Modules = ModuleView.Collapsed });
+        var graph = (SmallMlp()).ToDotGraph(Plain with { Modules = ModuleView.Collapsed });
         string dot = DotWriter.ToDot(graph);
 
         // layer1 computes the score (one output); layer0 hands three activations on.
@@ -72,13 +76,13 @@ public class ViewTests
         var loss = (1 + (-1.0 * score)).Relu() + (1e-4 * Value.Sum(mlp.Parameters().Select(p => p * p)));
         loss.Backward();
 
-        var big = ValueGraphWriter.ToDotGraph(loss);
-        var small = ValueGraphWriter.ToDotGraph(SmallMlp());
+        var big = loss.ToDotGraph();
+        var small = (SmallMlp()).ToDotGraph();
 
         Assert.InRange(loss.TopologicalOrder().Count, 1600, 1700);
         Assert.InRange(big.NodeCount, 5, 40);
         Assert.Contains(big.Nodes, n => n.Attributes["label"].ToString().Contains("Σ (337 terms)", StringComparison.Ordinal));
-        Assert.Equal(DotWriter.ToDot(ValueGraphWriter.ToDotGraph(SmallMlp(), Plain)), DotWriter.ToDot(small));
+        Assert.Equal(DotWriter.ToDot((SmallMlp()).ToDotGraph(Plain)), DotWriter.ToDot(small));
     }
 
     // Fan-in groups: 0 is off; 1 to 5 is the threshold, low enough for a small MLP's neurons and sums to reach.
@@ -116,11 +120,11 @@ public class ViewTests
                 var before = values.Select(v => (v.Data, v.Grad)).ToList();
 
                 var plan = DrawingPlan.Create(loss, options);
-                var graph = new ValueGraphBuilder(plan).Build();
+                var graph = new DrawingEmitter(plan).Build();
 
                 Assert.Equal(before, values.Select(v => (v.Data, v.Grad)));
                 // Differential by design (streamed text = model text); the views' own meaning is checked by the counts below.
-                Assert.Equal(DotWriter.ToDot(graph), ValueGraphWriter.ToDot(loss, options));
+                Assert.Equal(DotWriter.ToDot(graph), loss.ToDot(options));
                 var nodes = graph.EnumerateNodes().ToDictionary(n => n.Id, StringComparer.Ordinal);
                 int drawn = 0, grouped = 0;
                 for (int i = 0; i < values.Count; i++)
@@ -162,8 +166,8 @@ public class ViewTests
         var (e, f) = (new Value(6, "e"), new Value(7, "f"));
         var ofSums = (a + b) * (c + d) * (e + f);
 
-        var chain = ValueGraphWriter.ToDotGraph(product, Plain with { CollapseChains = true });
-        var terms = ValueGraphWriter.ToDotGraph(ofSums, Plain with { CollapseChains = true, CollapseTerms = true });
+        var chain = product.ToDotGraph(Plain with { CollapseChains = true });
+        var terms = ofSums.ToDotGraph(Plain with { CollapseChains = true, CollapseTerms = true });
 
         // By hand: a*b*c*d is one Π over four leaves; (a+b)*(c+d)*(e+f) one Π whose three sums are hidden,
         // so the six leaves feed it directly.
@@ -207,13 +211,13 @@ public class ViewTests
         var d = (c + 1).Tanh() * (c - 4);
         d.Label = "d";
 
-        var graph = ValueGraphWriter.ToDotGraph(d, Plain with { Focus = "c" });
+        var graph = d.ToDotGraph(Plain with { Focus = "c" });
         var stub = Assert.Single(graph.Nodes, n => n.Id.StartsWith('s'));
 
         Assert.Equal(["v0", "v1", "v2", "v2_op", "s0"], graph.Nodes.Select(n => n.Id));
         Assert.Equal("… 6 values", stub.Attributes["label"].Text); // 1, c + 1, its tanh, 4, c - 4 and d
         Assert.Contains(graph.Edges, e => e.From == "v2" && e.To == "s0");
-        Assert.Throws<ArgumentException>(() => ValueGraphWriter.ToDotGraph(d, Plain with { Focus = "nothing" }));
+        Assert.Throws<ArgumentException>(() => d.ToDotGraph(Plain with { Focus = "nothing" }));
     }
 
     [Fact]
@@ -223,13 +227,13 @@ public class ViewTests
         Assert.Same(x, z.TopologicalOrder()[0]);
 
         // Within one step of x: x and y. The rest, in order of appearance: the 3, then the 1 with z.
-        var graph = ValueGraphWriter.ToDotGraph(z, Plain with { Focus = "x", FocusDepth = 1 });
+        var graph = z.ToDotGraph(Plain with { Focus = "x", FocusDepth = 1 });
         Assert.Equal(
             ["v0 {x|data 2.0000|grad 0.0000}", "s0 … 1 value", "v1 {y|data 6.0000|grad 0.0000}", "v1_op *", "s1 … 2 values"],
             graph.Nodes.Select(n => n.Id + " " + n.Attributes["label"].ToString().Trim('"')));
         Assert.Equal(["v0>v1_op", "s0>v1_op", "v1_op>v1", "v1>s1"], graph.Edges.Select(e => e.From + ">" + e.To));
 
-        var error = Assert.Throws<ArgumentException>(() => ValueGraphWriter.ToDotGraph(z, Plain with { Focus = "w" }));
+        var error = Assert.Throws<ArgumentException>(() => z.ToDotGraph(Plain with { Focus = "w" }));
         Assert.Equal("focus", error.ParamName);
         Assert.StartsWith("No value in the graph is labelled 'w', so there is nothing to focus on.", error.Message, StringComparison.Ordinal);
     }
@@ -246,7 +250,7 @@ public class ViewTests
         y.Label = "y";
         var u = k * (y + 1);
 
-        var graph = ValueGraphWriter.ToDotGraph(u, Plain with { Focus = "y", FocusDepth = 1, FoldConstants = true });
+        var graph = u.ToDotGraph(Plain with { Focus = "y", FocusDepth = 1, FoldConstants = true });
 
         Assert.Equal(
             ["v0 {data 3.0000|grad 0.0000}", "v1 {x|data 2.0000|grad 0.0000}", "v2 {y|data 6.0000|grad 0.0000}", "v2_op *",
@@ -296,8 +300,8 @@ public class ViewTests
     [Fact]
     public async Task The_size_guard_stops_before_starting_graphviz()
     {
-        var graph = ValueGraphWriter.ToDotGraph(SmallMlp(), Plain);
-        var runner = new GraphRenderer(new RenderOptions { Renderer = Renderer.Native, DotPath = "/nonexistent/dot", MaxNodes = 10 });
+        var graph = (SmallMlp()).ToDotGraph(Plain);
+        var runner = new GraphRenderer(new RenderOptions { Renderer = GraphvizChoice.Native, DotPath = "/nonexistent/dot", MaxNodes = 10 });
 
         var error = await Assert.ThrowsAsync<GraphTooLargeException>(() => runner.RenderAsync(graph, OutputFormat.Svg, TestContext.Current.CancellationToken));
 
@@ -314,8 +318,8 @@ public class ViewTests
     {
         var wide = Value.Sum(Enumerable.Range(0, 300).Select(i => new Value(i, "x") * 2.0));
 
-        var fast = ValueGraphWriter.ToDotGraph(wide, Plain);
-        var small = ValueGraphWriter.ToDotGraph(SmallMlp(), Plain);
+        var fast = wide.ToDotGraph(Plain);
+        var small = (SmallMlp()).ToDotGraph(Plain);
 
         Assert.True(fast.NodeCount > 400);
         Assert.True(fast.GraphAttributes.TryGetValue("nslimit", out _));

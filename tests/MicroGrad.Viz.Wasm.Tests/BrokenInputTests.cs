@@ -35,7 +35,7 @@ public sealed class BrokenInputTests
         string dot = kind == "label"
             ? "digraph { a [label=\"" + new string('x', 50_000_000) + "\"] }"
             : new StringBuilder("digraph {").AppendJoin(string.Empty, Enumerable.Range(0, 200_000).Select(i => $"n{i};")).Append('}').ToString();
-        var renderer = new GraphRenderer(new RenderOptions { Renderer = Renderer.InProcess, Timeout = s_timeout });
+        var renderer = new GraphRenderer(new RenderOptions { Renderer = GraphvizChoice.InProcess, Timeout = s_timeout });
 
         var clock = Stopwatch.StartNew();
         var error = await Assert.ThrowsAsync<RenderTimeoutException>(() => renderer.RenderAsync(dot, OutputFormat.Svg, Token));
@@ -58,8 +58,8 @@ public sealed class BrokenInputTests
             .Append('}', 3000)
             .Append("\n}\n")
             .ToString();
-        var native = new GraphRenderer(new RenderOptions { Renderer = Renderer.Native, DotPath = GraphvizRequirement.RequireDot(), Timeout = TimeSpan.FromMinutes(3) });
-        var inProcess = new GraphRenderer(new RenderOptions { Renderer = Renderer.InProcess, Timeout = TimeSpan.FromMinutes(3) });
+        var native = new GraphRenderer(new RenderOptions { Renderer = GraphvizChoice.Native, DotPath = GraphvizRequirement.RequireDot(), Timeout = TimeSpan.FromMinutes(3) });
+        var inProcess = new GraphRenderer(new RenderOptions { Renderer = GraphvizChoice.InProcess, Timeout = TimeSpan.FromMinutes(3) });
 
         var both = await Task.WhenAll(
             Assert.ThrowsAsync<GraphvizFailedException>(() => native.RenderAsync(dot, OutputFormat.Svg, Token)),

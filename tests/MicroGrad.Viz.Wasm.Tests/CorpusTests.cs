@@ -1,6 +1,7 @@
 using System.Diagnostics;
-using System.Text;
 using System.Text.RegularExpressions;
+using System.Text;
+using MicroGrad.Viz.Graphviz;
 using MicroGrad.Viz.Tests.TestSupport;
 
 namespace MicroGrad.Viz.Wasm.Tests;
@@ -36,8 +37,8 @@ public sealed partial class CorpusTests
         bool all = Environment.GetEnvironmentVariable("MGVIZ_CORPUS") == "all";
         var chosen = all ? files : [.. files.OrderBy(f => StableHash(Path.GetFileName(f))).Take(SampleSize)];
         var expected = ExpectedDifferences();
-        var native = new GraphRenderer(new RenderOptions { Renderer = Renderer.Native, DotPath = dot, Timeout = s_timeout });
-        var inProcess = new GraphRenderer(new RenderOptions { Renderer = Renderer.InProcess, Timeout = s_timeout });
+        var native = new GraphRenderer(new RenderOptions { Renderer = GraphvizChoice.Native, DotPath = dot, Timeout = s_timeout });
+        var inProcess = new GraphRenderer(new RenderOptions { Renderer = GraphvizChoice.InProcess, Timeout = s_timeout });
         var problems = new List<string>();
         var report = new StringBuilder();
         var counts = new Dictionary<string, int>();
@@ -49,7 +50,7 @@ public sealed partial class CorpusTests
             string text = await File.ReadAllTextAsync(file, TestContext.Current.CancellationToken);
             var fromNative = await DrawAsync(native, text);
             var fromInProcess = await DrawAsync(inProcess, text);
-            var fromFresh = await DrawAsync(new GraphRenderer(new RenderOptions { Renderer = Renderer.InProcess, InProcess = new WasmGraphviz(), Timeout = s_timeout }), text);
+            var fromFresh = await DrawAsync(new GraphRenderer(new RenderOptions { Renderer = GraphvizChoice.InProcess, InProcess = new WasmGraphviz(), Timeout = s_timeout }), text);
             report.AppendLine(System.Globalization.CultureInfo.InvariantCulture, $"{name}\tnative {fromNative.Text}\tin-process {fromInProcess.Text}");
             string kind = (fromNative.Nodes is not null, fromInProcess.Nodes is not null) switch
             {
@@ -117,7 +118,7 @@ public sealed partial class CorpusTests
     {
         // Each corpus file of the sample cut at a point drawn from a fixed seed: broken input as a user's
         // editor might save it. Success must come without an Error: line; failure must be a RenderException.
-        var renderer = new GraphRenderer(new RenderOptions { Renderer = Renderer.InProcess, Timeout = s_timeout });
+        var renderer = new GraphRenderer(new RenderOptions { Renderer = GraphvizChoice.InProcess, Timeout = s_timeout });
         var random = new Random(20261203);
         var files = Directory.GetFiles(Path.Combine(Folder, "graphviz")).Where(f => f.EndsWith(".gv", StringComparison.Ordinal)).Order(StringComparer.Ordinal).Take(40);
         int rejected = 0;

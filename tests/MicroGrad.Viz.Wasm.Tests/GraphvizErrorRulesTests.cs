@@ -22,8 +22,8 @@ public sealed class GraphvizErrorRulesTests
     [MemberData(nameof(Rejected))]
     public async Task Both_renderers_reject_it_with_graphvizs_message(string dot, string message)
     {
-        var native = new RenderOptions { Renderer = Renderer.Native, DotPath = GraphvizRequirement.RequireDot() };
-        var inProcess = new RenderOptions { Renderer = Renderer.InProcess };
+        var native = new RenderOptions { Renderer = GraphvizChoice.Native, DotPath = GraphvizRequirement.RequireDot() };
+        var inProcess = new RenderOptions { Renderer = GraphvizChoice.InProcess };
 
         var nativeError = await Assert.ThrowsAsync<GraphvizFailedException>(() => new GraphRenderer(native).RenderAsync(dot, OutputFormat.Svg, Token));
         var inProcessError = await Assert.ThrowsAsync<GraphvizFailedException>(() => new GraphRenderer(inProcess).RenderAsync(dot, OutputFormat.Svg, Token));
@@ -36,8 +36,8 @@ public sealed class GraphvizErrorRulesTests
     public async Task A_warning_stays_a_warning_with_both()
     {
         const string Dot = "digraph { a [color=foo] }";
-        var native = new RenderOptions { Renderer = Renderer.Native, DotPath = GraphvizRequirement.RequireDot() };
-        var inProcess = new RenderOptions { Renderer = Renderer.InProcess };
+        var native = new RenderOptions { Renderer = GraphvizChoice.Native, DotPath = GraphvizRequirement.RequireDot() };
+        var inProcess = new RenderOptions { Renderer = GraphvizChoice.InProcess };
 
         var fromNative = await new GraphRenderer(native).RenderAsync(Dot, OutputFormat.Svg, Token);
         var fromInProcess = await new GraphRenderer(inProcess).RenderAsync(Dot, OutputFormat.Svg, Token);
@@ -57,7 +57,7 @@ public sealed class DotTextSaveTests : IDisposable
     [Fact]
     public async Task Saving_dot_text_writes_what_rendering_it_gives_and_a_rejected_text_leaves_the_file_alone()
     {
-        var renderer = new GraphRenderer(new RenderOptions { Renderer = Renderer.InProcess });
+        var renderer = new GraphRenderer(new RenderOptions { Renderer = GraphvizChoice.InProcess });
         string path = Path.Combine(_folder, "ab.svg");
 
         var saved = await renderer.SaveAsync("digraph { a -> b }", path, cancellationToken: TestContext.Current.CancellationToken);
@@ -75,7 +75,7 @@ public sealed class DotTextSaveTests : IDisposable
     [Fact]
     public async Task Saving_dot_text_as_dot_is_refused_since_it_needs_no_graphviz()
     {
-        var renderer = new GraphRenderer(new RenderOptions { Renderer = Renderer.InProcess });
+        var renderer = new GraphRenderer(new RenderOptions { Renderer = GraphvizChoice.InProcess });
 
         await Assert.ThrowsAsync<NotSupportedException>(() => renderer.SaveAsync("digraph { a }", Path.Combine(_folder, "a.dot"), cancellationToken: TestContext.Current.CancellationToken));
         Assert.Empty(Directory.GetFiles(_folder));

@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Text;
+using MicroGrad.Viz.Drawing;
+using MicroGrad.Viz.Graphviz;
 using MicroGrad.Viz.Tests.TestSupport;
 
 namespace MicroGrad.Viz.Wasm.Tests;
@@ -56,8 +58,8 @@ public class HostileLabelTests
     public async Task A_thousand_hostile_labels_draw_exactly_as_given(string which)
     {
         var options = which == "native"
-            ? new RenderOptions { Renderer = Renderer.Native, DotPath = GraphvizRequirement.RequireDot(), MaxNodes = int.MaxValue }
-            : new RenderOptions { Renderer = Renderer.InProcess, MaxNodes = int.MaxValue };
+            ? new RenderOptions { Renderer = GraphvizChoice.Native, DotPath = GraphvizRequirement.RequireDot(), MaxNodes = int.MaxValue }
+            : new RenderOptions { Renderer = GraphvizChoice.InProcess, MaxNodes = int.MaxValue };
         var random = new Random(Seed);
         int checkedLabels = 0;
         for (int graph = 0; graph < Graphs; graph++)
@@ -66,7 +68,7 @@ public class HostileLabelTests
             string[] labels = [.. Enumerable.Range(0, LabelsPerGraph).Select(_ => Label(random))];
             var leaves = labels.Select((label, i) => new Value(i, label)).ToArray();
             var root = Value.Sum(leaves);
-            var drawing = ValueGraphWriter.ToDotGraph(root, new DrawingOptions { FoldConstants = false, CollapseChains = true, CollapseTerms = false, GroupFanIn = false, Modules = ModuleView.None });
+            var drawing = root.ToDotGraph(new DrawingOptions { FoldConstants = false, CollapseChains = true, CollapseTerms = false, GroupFanIn = false, Modules = ModuleView.None });
 
             var result = await new GraphRenderer(options).RenderAsync(drawing, OutputFormat.Svg, TestContext.Current.CancellationToken);
 
@@ -107,10 +109,10 @@ public class HostileLabelTests
     {
         // Letters only: once written bare, and Graphviz 2.43 rejected it from 16,382 characters.
         string title = new('T', 20_000);
-        var drawing = ValueGraphWriter.ToDotGraph(SampleGraphs.Seed(backward: true), new DrawingOptions { Title = title });
+        var drawing = (SampleGraphs.Seed(backward: true)).ToDotGraph(new DrawingOptions { Title = title });
         var options = which == "native"
-            ? new RenderOptions { Renderer = Renderer.Native, DotPath = GraphvizRequirement.RequireDot() }
-            : new RenderOptions { Renderer = Renderer.InProcess };
+            ? new RenderOptions { Renderer = GraphvizChoice.Native, DotPath = GraphvizRequirement.RequireDot() }
+            : new RenderOptions { Renderer = GraphvizChoice.InProcess };
 
         var result = await new GraphRenderer(options).RenderAsync(drawing, OutputFormat.Svg, TestContext.Current.CancellationToken);
 

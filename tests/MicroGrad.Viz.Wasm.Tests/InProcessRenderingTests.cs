@@ -1,4 +1,5 @@
 using System.Text;
+using MicroGrad.Viz.Graphviz;
 using MicroGrad.Viz.Tests.TestSupport;
 
 namespace MicroGrad.Viz.Wasm.Tests;
@@ -34,7 +35,7 @@ public sealed class InProcessRenderingTests : IDisposable
     public async Task The_gallery_drawn_in_process_matches_its_committed_svg(string name)
     {
         var graph = Gallery.Images[name]();
-        var result = await new GraphRenderer(new RenderOptions { Renderer = Renderer.InProcess, WarningsAsErrors = true }).RenderAsync(graph, OutputFormat.Svg, Token);
+        var result = await new GraphRenderer(new RenderOptions { Renderer = GraphvizChoice.InProcess, WarningsAsErrors = true }).RenderAsync(graph, OutputFormat.Svg, Token);
         string svg = Encoding.UTF8.GetString(result.Output.Span);
         string path = Path.Combine(ImagesFolder, name + ".svg");
 
@@ -44,7 +45,7 @@ public sealed class InProcessRenderingTests : IDisposable
             await File.WriteAllTextAsync(path, svg, Token);
         }
 
-        Assert.Equal(Renderer.InProcess, result.Renderer);
+        Assert.Equal(GraphvizChoice.InProcess, result.Renderer);
         Assert.True(File.Exists(path), $"{path} is missing: run tools/update-docs-images.sh");
         Assert.True(
             svg == await File.ReadAllTextAsync(path, Token),
@@ -60,12 +61,12 @@ public sealed class InProcessRenderingTests : IDisposable
     {
         string path = Path.Combine(_folder, "L.svg");
         var seed = SampleGraphs.Seed(backward: true);
-        var options = new RenderOptions { Renderer = Renderer.InProcess };
+        var options = new RenderOptions { Renderer = GraphvizChoice.InProcess };
 
         var saved = await seed.SaveDrawingAsync(path, rendering: options, cancellationToken: Token);
         string svg = await seed.RenderSvgAsync(rendering: options, cancellationToken: Token);
 
-        Assert.Equal(Renderer.InProcess, saved.Renderer);
+        Assert.Equal(GraphvizChoice.InProcess, saved.Renderer);
         Assert.Equal(svg, await File.ReadAllTextAsync(path, Token));
         Assert.Equal(["L.svg"], Directory.GetFiles(_folder).Select(Path.GetFileName));
     }
@@ -73,9 +74,9 @@ public sealed class InProcessRenderingTests : IDisposable
     [Fact]
     public async Task The_size_guard_stops_a_large_drawing_before_graphviz_starts()
     {
-        var renderer = new GraphRenderer(new RenderOptions { Renderer = Renderer.InProcess, MaxNodes = 3 });
+        var renderer = new GraphRenderer(new RenderOptions { Renderer = GraphvizChoice.InProcess, MaxNodes = 3 });
 
-        var error = await Assert.ThrowsAsync<GraphTooLargeException>(() => renderer.RenderAsync(ValueGraphWriter.ToDotGraph(SampleGraphs.Seed(backward: true)), OutputFormat.Svg, Token));
+        var error = await Assert.ThrowsAsync<GraphTooLargeException>(() => renderer.RenderAsync((SampleGraphs.Seed(backward: true)).ToDotGraph(), OutputFormat.Svg, Token));
 
         Assert.Equal(10, error.NodeCount);
     }
@@ -83,16 +84,16 @@ public sealed class InProcessRenderingTests : IDisposable
     [Fact]
     public async Task The_native_and_the_in_process_graphviz_show_the_same_nodes_and_fields()
     {
-        var native = new RenderOptions { DotPath = GraphvizRequirement.RequireDot(), Renderer = Renderer.Native };
-        var inProcess = new RenderOptions { Renderer = Renderer.InProcess };
+        var native = new RenderOptions { DotPath = GraphvizRequirement.RequireDot(), Renderer = GraphvizChoice.Native };
+        var inProcess = new RenderOptions { Renderer = GraphvizChoice.InProcess };
         foreach (var root in new[] { SampleGraphs.Seed(backward: true), SampleGraphs.Neuron(), SampleGraphs.SmallMlp() })
         {
-            var graph = ValueGraphWriter.ToDotGraph(root);
+            var graph = root.ToDotGraph();
             var byNative = await new GraphRenderer(native).RenderAsync(graph, OutputFormat.Svg, Token);
             var byInProcess = await new GraphRenderer(inProcess).RenderAsync(graph, OutputFormat.Svg, Token);
 
-            Assert.Equal(Renderer.Native, byNative.Renderer);
-            Assert.Equal(Renderer.InProcess, byInProcess.Renderer);
+            Assert.Equal(GraphvizChoice.Native, byNative.Renderer);
+            Assert.Equal(GraphvizChoice.InProcess, byInProcess.Renderer);
             Assert.Equal(SvgNodes.Parse(byNative.Output.Span), SvgNodes.Parse(byInProcess.Output.Span));
         }
     }
@@ -105,7 +106,7 @@ public sealed class InProcessRenderingTests : IDisposable
     [InlineData(LayoutEngine.Circo)]
     public async Task The_force_directed_and_circular_engines_draw_no_node_on_top_of_another(LayoutEngine engine)
     {
-        await RendererChecks.AssertNoOverlapsAsync(new RenderOptions { Renderer = Renderer.InProcess, Engine = engine, WarningsAsErrors = true });
+        await RendererChecks.AssertNoOverlapsAsync(new RenderOptions { Renderer = GraphvizChoice.InProcess, Engine = engine, WarningsAsErrors = true });
     }
 
     [Theory]
@@ -118,12 +119,12 @@ public sealed class InProcessRenderingTests : IDisposable
     public async Task Every_engine_draws_a_graph_the_same_way_whatever_was_drawn_before(LayoutEngine engine)
     {
         // sfdp drew a graph four ways in four renderings while instances were reused for every engine.
-        var options = new RenderOptions { Renderer = Renderer.InProcess, Engine = engine };
-        var mlp = ValueGraphWriter.ToDotGraph(SampleGraphs.SmallMlp());
+        var options = new RenderOptions { Renderer = GraphvizChoice.InProcess, Engine = engine };
+        var mlp = (SampleGraphs.SmallMlp()).ToDotGraph();
         var first = await new GraphRenderer(options).RenderAsync(mlp, OutputFormat.Plain, Token);
         foreach (var other in new[] { SampleGraphs.Seed(backward: true), SampleGraphs.Neuron() })
         {
-            await new GraphRenderer(options).RenderAsync(ValueGraphWriter.ToDotGraph(other), OutputFormat.Plain, Token);
+            await new GraphRenderer(options).RenderAsync(other.ToDotGraph(), OutputFormat.Plain, Token);
         }
 
         var second = await new GraphRenderer(options).RenderAsync(mlp, OutputFormat.Plain, Token);
@@ -135,18 +136,18 @@ public sealed class InProcessRenderingTests : IDisposable
     [Fact]
     public async Task The_operand_places_of_a_difference_show_on_its_edges()
     {
-        await RendererChecks.AssertOperandPlacesAsync(new RenderOptions { Renderer = Renderer.InProcess });
+        await RendererChecks.AssertOperandPlacesAsync(new RenderOptions { Renderer = GraphvizChoice.InProcess });
     }
 
     [Fact]
     public async Task A_sum_of_three_hundred_products_draws_as_a_small_picture()
     {
-        await RendererChecks.AssertWideSumIsCompactAsync(new RenderOptions { Renderer = Renderer.InProcess });
+        await RendererChecks.AssertWideSumIsCompactAsync(new RenderOptions { Renderer = GraphvizChoice.InProcess });
     }
 
     [Fact]
     public async Task Layers_and_neurons_are_laid_out_in_index_order()
     {
-        await RendererChecks.AssertClustersInIndexOrderAsync(new RenderOptions { Renderer = Renderer.InProcess }, false);
+        await RendererChecks.AssertClustersInIndexOrderAsync(new RenderOptions { Renderer = GraphvizChoice.InProcess }, false);
     }
 }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using MicroGrad.Viz.Graphviz;
 
 namespace MicroGrad.Viz.Wasm.Tests;
 

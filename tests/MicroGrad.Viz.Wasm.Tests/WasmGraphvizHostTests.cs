@@ -1,3 +1,5 @@
+using MicroGrad.Viz.Graphviz;
+
 namespace MicroGrad.Viz.Wasm.Tests;
 
 /// <summary>

@@ -1,8 +1,8 @@
 using System.Buffers.Binary;
 using System.Diagnostics;
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
+using System.Text;
 using MicroGrad.Viz.Graphviz;
 using MicroGrad.Viz.Tests.TestSupport;
 
@@ -13,7 +13,7 @@ public class WasmGraphvizTests
 {
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
-    private static string SeedDot() => ValueGraphWriter.ToDot(SampleGraphs.Seed(backward: true));
+    private static string SeedDot() => (SampleGraphs.Seed(backward: true)).ToDot();
 
     private static async Task<string> RenderAsync(string dot, OutputFormat format = OutputFormat.Svg, LayoutEngine engine = LayoutEngine.Dot, WasmGraphviz? graphviz = null)
     {
@@ -140,7 +140,7 @@ public class WasmGraphvizTests
     [Fact]
     public async Task Pdf_embeds_the_bundled_font_and_is_the_same_every_time()
     {
-        string dot = ValueGraphWriter.ToDot(SampleGraphs.Seed(backward: true));
+        string dot = (SampleGraphs.Seed(backward: true)).ToDot();
 
         var (first, _) = await WasmGraphviz.Shared.RenderAsync(dot, OutputFormat.Pdf, LayoutEngine.Dot, Token);
         await Task.Delay(TimeSpan.FromSeconds(1.1), Token); // a creation date would now differ
@@ -191,7 +191,7 @@ public class WasmGraphvizTests
     public async Task A_layout_past_its_timeout_is_stopped_and_the_next_rendering_works()
     {
         var timeout = TimeSpan.FromSeconds(1);
-        var renderer = new GraphRenderer(new RenderOptions { Renderer = Renderer.InProcess, Timeout = timeout });
+        var renderer = new GraphRenderer(new RenderOptions { Renderer = GraphvizChoice.InProcess, Timeout = timeout });
         var clock = Stopwatch.StartNew();
 
         var error = await Assert.ThrowsAsync<RenderTimeoutException>(() => renderer.RenderAsync(SlowDot(), OutputFormat.Svg, Token));
@@ -244,13 +244,13 @@ public class WasmGraphvizTests
     [Fact]
     public async Task Thirty_two_parallel_renderings_give_identical_bytes()
     {
-        string dot = ValueGraphWriter.ToDot(SampleGraphs.SmallMlp());
+        string dot = (SampleGraphs.SmallMlp()).ToDot();
         string alone = await RenderAsync(dot);
 
         var all = await Task.WhenAll(Enumerable.Range(0, 32).Select(_ => RenderAsync(dot)));
 
         Assert.All(all, svg => Assert.Equal(alone, svg));
-        Assert.Equal(SvgNodes.Parse(Encoding.UTF8.GetBytes(alone)).Count, ValueGraphWriter.ToDotGraph(SampleGraphs.SmallMlp()).NodeCount);
+        Assert.Equal(SvgNodes.Parse(Encoding.UTF8.GetBytes(alone)).Count, (SampleGraphs.SmallMlp()).ToDotGraph().NodeCount);
     }
 
     [Fact]
@@ -259,7 +259,7 @@ public class WasmGraphvizTests
         var root = new Value(1.5, "ünïcødé 😀 \"q\" {|}") * 2;
         root.Label = "L";
 
-        var nodes = SvgNodes.Parse(Encoding.UTF8.GetBytes(await RenderAsync(ValueGraphWriter.ToDot(root))));
+        var nodes = SvgNodes.Parse(Encoding.UTF8.GetBytes(await RenderAsync(root.ToDot())));
 
         Assert.Equal(["ünïcødé 😀 \"q\" {|}", "data 1.5000", "grad 0.0000"], nodes["v0"]);
     }

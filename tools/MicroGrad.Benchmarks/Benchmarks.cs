@@ -1,7 +1,9 @@
 using BenchmarkDotNet.Attributes;
 using MicroGrad.Nn;
-using MicroGrad.Viz;
+using MicroGrad.Viz.Drawing;
+using MicroGrad.Viz.Graphviz;
 using MicroGrad.Viz.Wasm;
+using MicroGrad.Viz;
 
 namespace MicroGrad.Benchmarks;
 
@@ -76,10 +78,10 @@ public class DotBenchmarks
     }
 
     [Benchmark]
-    public void EmitStepGraphNodeForNode() => ValueGraphWriter.Write(_loss, TextWriter.Null, _plain);
+    public void EmitStepGraphNodeForNode() => _loss.WriteDot(TextWriter.Null, _plain);
 
     [Benchmark]
-    public void EmitStepGraphDefaultViews() => ValueGraphWriter.Write(_loss, TextWriter.Null);
+    public void EmitStepGraphDefaultViews() => _loss.WriteDot(TextWriter.Null);
 }
 
 [MemoryDiagnoser]

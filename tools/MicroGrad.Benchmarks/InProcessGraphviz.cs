@@ -1,9 +1,9 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
-using MicroGrad.Viz;
 using MicroGrad.Viz.Graphviz;
 using MicroGrad.Viz.Wasm;
+using MicroGrad.Viz;
 
 namespace MicroGrad.Benchmarks;
 
@@ -18,7 +18,7 @@ public static class InProcessGraphviz
     {
         var l = MicroGrad.Examples.SeedWalkthrough.BuildL(2.0, -3.0, 10.0, -2.0).L;
         l.Backward();
-        return ValueGraphWriter.ToDot(l);
+        return l.ToDot();
     }
 
     /// <summary>
@@ -70,7 +70,7 @@ public static class InProcessGraphviz
         }
         else
         {
-            var runner = new GraphRenderer(new RenderOptions { Renderer = Renderer.Native, DotPath = dot });
+            var runner = new GraphRenderer(new RenderOptions { Renderer = GraphvizChoice.Native, DotPath = dot });
             double Native(string text) => runner.RenderAsync(text, OutputFormat.Svg).GetAwaiter().GetResult().Output.Length;
             double seedNative = Benchmarks.Report.Median(15, _ => Native(seed)) * 1e3;
             yield return Benchmarks.Report.Line($"native-svg-seed: {seedNative:0.00} ms");
@@ -99,10 +99,10 @@ public static class InProcessGraphviz
                 sum.Backward();
                 _ = sum.RenderAsync(OutputFormat.Svg, rendering: options).GetAwaiter().GetResult();
             }) * 1e3;
-        yield return Benchmarks.Report.Line($"wide-sum-300-svg-inprocess: {WideSum(new RenderOptions { Renderer = Renderer.InProcess, InProcess = wasm }):0.0} ms");
+        yield return Benchmarks.Report.Line($"wide-sum-300-svg-inprocess: {WideSum(new RenderOptions { Renderer = GraphvizChoice.InProcess, InProcess = wasm }):0.0} ms");
         if (dot is not null)
         {
-            yield return Benchmarks.Report.Line($"wide-sum-300-svg-native: {WideSum(new RenderOptions { Renderer = Renderer.Native, DotPath = dot }):0.0} ms");
+            yield return Benchmarks.Report.Line($"wide-sum-300-svg-native: {WideSum(new RenderOptions { Renderer = GraphvizChoice.Native, DotPath = dot }):0.0} ms");
         }
     }
 
@@ -117,7 +117,7 @@ public static class InProcessGraphviz
         }
 
         string slow = text.Append('}').ToString();
-        var renderer = new GraphRenderer(new RenderOptions { Renderer = Renderer.InProcess, InProcess = wasm, Timeout = TimeSpan.FromSeconds(1) });
+        var renderer = new GraphRenderer(new RenderOptions { Renderer = GraphvizChoice.InProcess, InProcess = wasm, Timeout = TimeSpan.FromSeconds(1) });
         var overshoots = new List<double>();
         for (int run = 0; run < 3; run++)
         {

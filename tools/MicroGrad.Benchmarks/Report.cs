@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using MicroGrad.Nn;
+using MicroGrad.Viz.Drawing;
 using MicroGrad.Viz;
 
 namespace MicroGrad.Benchmarks;
@@ -165,7 +166,7 @@ public static class Report
         // code after 30 calls; measuring earlier would time the quick first-tier code.
         for (int run = 0; run < 40; run++)
         {
-            ValueGraphWriter.Write(loss, writer, plain);
+            loss.WriteDot(writer, plain);
         }
 
         var times = new List<double>();
@@ -173,7 +174,7 @@ public static class Report
         {
             writer.Count = 0;
             var clock = Stopwatch.StartNew();
-            ValueGraphWriter.Write(loss, writer, plain);
+            loss.WriteDot(writer, plain);
             times.Add(clock.Elapsed.TotalSeconds);
         }
 

@@ -49,14 +49,14 @@ internal sealed class DoctorCommand
         bool inProcess = await CheckInProcessAsync(options, output, cancellationToken).ConfigureAwait(false);
         var renderer = new GraphRenderer(options);
         var auto = renderer.Choose(OutputFormat.Svg);
-        await output.WriteLineAsync($"renderer (auto): {(auto == Renderer.Native ? "native" : "inprocess")}").ConfigureAwait(false);
+        await output.WriteLineAsync($"renderer (auto): {(auto == GraphvizChoice.Native ? "native" : "inprocess")}").ConfigureAwait(false);
         if (native)
         {
             await output.WriteLineAsync("status: ok, mgviz render can write svg, png and pdf").ConfigureAwait(false);
             return ExitCodes.Success;
         }
 
-        if (inProcess && auto == Renderer.InProcess)
+        if (inProcess && auto == GraphvizChoice.InProcess)
         {
             await output.WriteLineAsync(
                 "status: ok, mgviz render can write svg, png and pdf (Graphviz in-process)").ConfigureAwait(false);
@@ -65,7 +65,7 @@ internal sealed class DoctorCommand
 
         // Only an explicit path to dot (option or MGVIZ_DOT) keeps auto on the missing native Graphviz.
         await output.WriteLineAsync(
-            $"status: mgviz render can write dot and json only{(auto == Renderer.Native ? " (a path to dot is configured but missing)" : string.Empty)}. {GraphvizNotFoundException.InstallHint}").ConfigureAwait(false);
+            $"status: mgviz render can write dot and json only{(auto == GraphvizChoice.Native ? " (a path to dot is configured but missing)" : string.Empty)}. {GraphvizNotFoundException.InstallHint}").ConfigureAwait(false);
         return ExitCodes.GraphvizNotFound;
     }
 

@@ -1,6 +1,10 @@
 using System.CommandLine;
 using MicroGrad.Viz.Cli.Expressions;
 using MicroGrad.Viz.Dot;
+using MicroGrad.Viz.Drawing;
+using MicroGrad.Viz.Formats;
+using MicroGrad.Viz.Graphviz;
+using MicroGrad.Viz.IO;
 using MicroGrad.Viz.Wasm;
 
 namespace MicroGrad.Viz.Cli.Commands;
@@ -145,9 +149,9 @@ internal sealed class RenderCommand
         {
             var renderer = rendererName.ToUpperInvariant() switch
             {
-                "AUTO" => Renderer.Auto,
-                "NATIVE" => Renderer.Native,
-                "INPROCESS" => Renderer.InProcess,
+                "AUTO" => GraphvizChoice.Auto,
+                "NATIVE" => GraphvizChoice.Native,
+                "INPROCESS" => GraphvizChoice.InProcess,
                 _ => throw new UsageException($"--renderer '{rendererName}' must be auto, native or inprocess"),
             };
             rendering = rendering with { Renderer = renderer };
@@ -176,10 +180,10 @@ internal sealed class RenderCommand
 
         // The Graphviz is chosen here, once: the announcement below and the rendering agree.
         var format = OutputFormats.Get(settings.Format);
-        Renderer? chosen = format.NeedsLayout ? new GraphRenderer(settings.Rendering).Choose(settings.Format) : null;
+        GraphvizChoice? chosen = format.NeedsLayout ? new GraphRenderer(settings.Rendering).Choose(settings.Format) : null;
 
         // Loading Graphviz in-process (~0.1 s) overlaps evaluating the program and writing its DOT.
-        var warmUp = chosen == Renderer.InProcess && settings.Rendering.InProcess is WasmGraphviz wasm ? wasm.WarmUpAsync() : Task.CompletedTask;
+        var warmUp = chosen == GraphvizChoice.InProcess && settings.Rendering.InProcess is WasmGraphviz wasm ? wasm.WarmUpAsync() : Task.CompletedTask;
         try
         {
             return await RunAsync(settings, console, chosen, cancellationToken).ConfigureAwait(false);
@@ -191,7 +195,7 @@ internal sealed class RenderCommand
         }
     }
 
-    private static async Task<int> RunAsync(RenderSettings settings, ToolConsole console, Renderer? chosen, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(RenderSettings settings, ToolConsole console, GraphvizChoice? chosen, CancellationToken cancellationToken)
     {
         string source = settings.Program.Source.Read(console);
         var root = DeepStack.Run(() => ExpressionProgram.Create(source, settings.Program.Sets, settings.Program.Root).Build().Root);
@@ -206,24 +210,24 @@ internal sealed class RenderCommand
         }
 
         // The page builds its drawing itself (it needs to know which node draws which value).
-        var graph = settings.Format == OutputFormat.Html ? null : ValueGraphWriter.ToDotGraph(root, settings.Drawing);
+        var graph = settings.Format == OutputFormat.Html ? null : root.ToDotGraph(settings.Drawing);
         switch (settings.Format)
         {
             case OutputFormat.Dot:
                 await WriteAsync(settings.Output, console, stream => DotWriter.Write(graph!, stream)).ConfigureAwait(false);
                 return ExitCodes.Success;
             case OutputFormat.Json:
-                await WriteAsync(settings.Output, console, stream => ValueGraphJson.Write(root, stream)).ConfigureAwait(false);
+                await WriteAsync(settings.Output, console, stream => root.WriteJson(stream)).ConfigureAwait(false);
                 return ExitCodes.Success;
         }
 
-        if (chosen == Renderer.InProcess && settings.Rendering.Renderer == Renderer.Auto)
+        if (chosen == GraphvizChoice.InProcess && settings.Rendering.Renderer == GraphvizChoice.Auto)
         {
             await console.Error.WriteLineAsync(
                 $"mgviz: Graphviz (dot) not found; drawing with Graphviz {WasmGraphviz.Version} in-process (mgviz doctor explains how to install Graphviz)").ConfigureAwait(false);
         }
 
-        var renderer = new GraphRenderer(settings.Rendering with { Renderer = chosen ?? Renderer.Auto });
+        var renderer = new GraphRenderer(settings.Rendering with { Renderer = chosen ?? GraphvizChoice.Auto });
         RenderResult rendered;
         try
         {
@@ -232,8 +236,8 @@ internal sealed class RenderCommand
                 var rendering = renderer.Options;
                 rendered = (settings.Format, settings.Output) switch
                 {
-                    (OutputFormat.Html, null) => await ValueGraphHtml.RenderAsync(root, settings.Drawing, rendering, cancellationToken).ConfigureAwait(false),
-                    (OutputFormat.Html, { } path) => await ValueGraphHtml.SaveAsync(root, path, settings.Drawing, rendering, cancellationToken).ConfigureAwait(false),
+                    (OutputFormat.Html, null) => await root.RenderAsync(OutputFormat.Html, settings.Drawing, rendering, cancellationToken).ConfigureAwait(false),
+                    (OutputFormat.Html, { } path) => await root.SaveDrawingAsync(path, settings.Drawing, rendering, cancellationToken).ConfigureAwait(false),
                     (_, null) => await renderer.RenderAsync(graph!, settings.Format, cancellationToken).ConfigureAwait(false),
                     (_, { } path) => await renderer.SaveAsync(graph!, path, settings.Format, cancellationToken).ConfigureAwait(false),
                 };

@@ -1,3 +1,6 @@
+using MicroGrad.Viz.Graphviz;
+using MicroGrad.Viz.Formats;
+
 namespace MicroGrad.Viz.Cli.Commands;
 
 /// <summary>
@@ -37,7 +40,7 @@ internal static class RenderWatch
                     await DrawAsync(settings, current, path, output, console, cancellationToken).ConfigureAwait(false);
 
                     // Auto has chosen (and announced) its Graphviz once; later drawings use the same one quietly.
-                    if (settings.Rendering.Renderer == Renderer.Auto && OutputFormats.Get(settings.Format).NeedsLayout)
+                    if (settings.Rendering.Renderer == GraphvizChoice.Auto && OutputFormats.Get(settings.Format).NeedsLayout)
                     {
                         settings = settings with { Rendering = settings.Rendering with { Renderer = new GraphRenderer(settings.Rendering).Choose(settings.Format) } };
                     }

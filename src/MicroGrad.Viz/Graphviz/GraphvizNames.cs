@@ -1,3 +1,5 @@
+using MicroGrad.Viz.Formats;
+
 namespace MicroGrad.Viz.Graphviz;
 
 /// <summary>

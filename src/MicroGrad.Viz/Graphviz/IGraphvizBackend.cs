@@ -12,7 +12,7 @@ public interface IGraphvizBackend
     /// <summary>What runs, for messages: the path of <c>dot</c>, or e.g. <c>graphviz 16.1.0 (in-process)</c>.</summary>
     string Name { get; }
 
-    /// <summary>The formats it draws; only formats that need a layout (<see cref="OutputFormatInfo.NeedsLayout"/>).</summary>
+    /// <summary>The formats it draws; only formats that need a layout (<see cref="Formats.OutputFormatInfo.NeedsLayout"/>).</summary>
     IReadOnlyCollection<OutputFormat> Formats { get; }
 
     /// <summary>Lays out DOT text and writes the rendering to <paramref name="output"/>.</summary>

@@ -1,7 +1,8 @@
 using System.ComponentModel;
-using System.Text;
 using System.Text.RegularExpressions;
+using System.Text;
 using CliWrap;
+using MicroGrad.Viz.Formats;
 
 namespace MicroGrad.Viz.Graphviz;
 

@@ -1,4 +1,6 @@
 using MicroGrad.Viz.Cli.Commands;
+using MicroGrad.Viz.Drawing;
+using MicroGrad.Viz.Graphviz;
 
 namespace MicroGrad.Viz.Cli.Tests.Commands;
 
@@ -151,11 +153,11 @@ public class CommandLineParsingTests
     }
 
     [Theory]
-    [InlineData(null, Renderer.Auto)]
-    [InlineData("auto", Renderer.Auto)]
-    [InlineData("Native", Renderer.Native)]
-    [InlineData("INPROCESS", Renderer.InProcess)]
-    public void The_renderer_is_bound(string? name, Renderer expected)
+    [InlineData(null, GraphvizChoice.Auto)]
+    [InlineData("auto", GraphvizChoice.Auto)]
+    [InlineData("Native", GraphvizChoice.Native)]
+    [InlineData("INPROCESS", GraphvizChoice.InProcess)]
+    public void The_renderer_is_bound(string? name, GraphvizChoice expected)
     {
         var settings = name is null ? Render("y = x", "-o", "y.svg") : Render("y = x", "-o", "y.svg", "--renderer", name);
 

@@ -1,15 +1,15 @@
 using System.Text;
 using CsCheck;
+using MicroGrad.TestSupport;
 using MicroGrad.Viz.Graphviz;
 using MicroGrad.Viz.Tests.TestSupport;
-using MicroGrad.TestSupport;
 
 namespace MicroGrad.Viz.Tests.Graphviz;
 
 /// <summary>The real Graphviz: required on CI, skipped with a reason on machines without it.</summary>
 public class GraphvizIntegrationTests
 {
-    private static GraphRenderer Runner() => new(new RenderOptions { Renderer = Renderer.Native, DotPath = GraphvizRequirement.RequireDot(), WarningsAsErrors = true });
+    private static GraphRenderer Runner() => new(new RenderOptions { Renderer = GraphvizChoice.Native, DotPath = GraphvizRequirement.RequireDot(), WarningsAsErrors = true });
 
     [Fact]
     public async Task Every_snapshot_is_accepted_by_dot_without_warnings_and_draws_every_node()
@@ -68,7 +68,7 @@ public class GraphvizIntegrationTests
         foreach (var batch in labels)
         {
             var leaves = batch.Select((label, i) => new Value(i, label)).ToArray();
-            var graph = ValueGraphWriter.ToDotGraph(Value.Sum(leaves));
+            var graph = (Value.Sum(leaves)).ToDotGraph();
             var result = await runner.RenderAsync(graph, OutputFormat.Svg, TestContext.Current.CancellationToken);
             var nodes = SvgNodes.Parse(result.Output.Span);
 
@@ -110,7 +110,7 @@ public class GraphvizIntegrationTests
     public async Task Thirty_two_parallel_renders_produce_identical_svg()
     {
         var runner = Runner();
-        var graph = ValueGraphWriter.ToDotGraph(SampleGraphs.Neuron());
+        var graph = (SampleGraphs.Neuron()).ToDotGraph();
 
         var results = await Task.WhenAll(Enumerable.Range(0, 32).Select(_ => runner.RenderAsync(graph, OutputFormat.Svg, TestContext.Current.CancellationToken)));
 

@@ -13,12 +13,12 @@ namespace MicroGrad.Viz.Tests.Graphviz;
 /// </summary>
 public class NativeGraphvizTests
 {
-    private static readonly DotGraph Graph = ValueGraphWriter.ToDotGraph(SampleGraphs.Square());
+    private static readonly DotGraph Graph = (SampleGraphs.Square()).ToDotGraph();
 
     [Fact]
     public async Task A_missing_dot_path_says_where_it_looked_and_how_to_install()
     {
-        var runner = new GraphRenderer(new RenderOptions { Renderer = Renderer.Native, DotPath = "/nonexistent/graphviz/dot" });
+        var runner = new GraphRenderer(new RenderOptions { Renderer = GraphvizChoice.Native, DotPath = "/nonexistent/graphviz/dot" });
 
         var error = await Assert.ThrowsAsync<GraphvizNotFoundException>(() => runner.RenderAsync(Graph, OutputFormat.Svg, TestContext.Current.CancellationToken));
 
@@ -34,7 +34,7 @@ public class NativeGraphvizTests
     {
         using var fake = FakeDot.Create("exit 0");
         FakeDot.SetMode(fake.Path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-        var runner = new GraphRenderer(new RenderOptions { Renderer = Renderer.Native, DotPath = fake.Path });
+        var runner = new GraphRenderer(new RenderOptions { Renderer = GraphvizChoice.Native, DotPath = fake.Path });
 
         var error = await Assert.ThrowsAsync<GraphvizNotFoundException>(() => runner.RenderAsync(Graph, OutputFormat.Svg, TestContext.Current.CancellationToken));
 
@@ -46,7 +46,7 @@ public class NativeGraphvizTests
     public async Task Exit_code_one_gives_the_code_arguments_and_message()
     {
         using var fake = FakeDot.Create("cat >/dev/null; echo 'Error: <stdin>: syntax error in line 3 near x' >&2; exit 1");
-        var runner = new GraphRenderer(new RenderOptions { Renderer = Renderer.Native, DotPath = fake.Path, Engine = LayoutEngine.Neato });
+        var runner = new GraphRenderer(new RenderOptions { Renderer = GraphvizChoice.Native, DotPath = fake.Path, Engine = LayoutEngine.Neato });
 
         var error = await Assert.ThrowsAsync<GraphvizFailedException>(() => runner.RenderAsync(Graph, OutputFormat.Png, TestContext.Current.CancellationToken));
 
@@ -61,7 +61,7 @@ public class NativeGraphvizTests
     public async Task A_hang_is_killed_at_the_timeout_with_its_children()
     {
         using var fake = FakeDot.Create("echo $$ > $FOLDER/pids; sleep 300 & echo $! >> $FOLDER/pids; wait");
-        var runner = new GraphRenderer(new RenderOptions { Renderer = Renderer.Native, DotPath = fake.Path, Timeout = TimeSpan.FromSeconds(1) });
+        var runner = new GraphRenderer(new RenderOptions { Renderer = GraphvizChoice.Native, DotPath = fake.Path, Timeout = TimeSpan.FromSeconds(1) });
         var clock = Stopwatch.StartNew();
 
         var error = await Assert.ThrowsAsync<RenderTimeoutException>(() => runner.RenderAsync(Graph, OutputFormat.Svg, TestContext.Current.CancellationToken));
@@ -83,7 +83,7 @@ public class NativeGraphvizTests
     public async Task Cancellation_kills_the_process_and_throws_OperationCanceled()
     {
         using var fake = FakeDot.Create("echo $$ > $FOLDER/pids; sleep 300 & echo $! >> $FOLDER/pids; wait");
-        var runner = new GraphRenderer(new RenderOptions { Renderer = Renderer.Native, DotPath = fake.Path });
+        var runner = new GraphRenderer(new RenderOptions { Renderer = GraphvizChoice.Native, DotPath = fake.Path });
         using var cancel = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
         string pidFile = Path.Combine(fake.Folder, "pids");
 
@@ -111,8 +111,8 @@ public class NativeGraphvizTests
     {
         // The flood comes before dot reads its input: both pipes must be served at once.
         using var fake = FakeDot.Create("head -c 10485760 /dev/zero | tr '\\0' 'w' >&2; cat >/dev/null; echo '<svg/>'");
-        var runner = new GraphRenderer(new RenderOptions { Renderer = Renderer.Native, DotPath = fake.Path, Timeout = TimeSpan.FromSeconds(30), MaxNodes = int.MaxValue });
-        var big = ValueGraphWriter.ToDotGraph(Value.Sum(Enumerable.Range(0, 3000).Select(i => new Value(i, "x"))), new DrawingOptions { GroupFanIn = false }); // 3,001 nodes: DOT bigger than a pipe holds
+        var runner = new GraphRenderer(new RenderOptions { Renderer = GraphvizChoice.Native, DotPath = fake.Path, Timeout = TimeSpan.FromSeconds(30), MaxNodes = int.MaxValue });
+        var big = (Value.Sum(Enumerable.Range(0, 3000).Select(i => new Value(i, "x")))).ToDotGraph(new DrawingOptions { GroupFanIn = false }); // 3,001 nodes: DOT bigger than a pipe holds
 
         var result = await runner.RenderAsync(big, OutputFormat.Svg, TestContext.Current.CancellationToken);
 
@@ -125,7 +125,7 @@ public class NativeGraphvizTests
     public async Task Death_by_signal_is_reported_as_a_failure()
     {
         using var fake = FakeDot.Create("kill -9 $$");
-        var runner = new GraphRenderer(new RenderOptions { Renderer = Renderer.Native, DotPath = fake.Path });
+        var runner = new GraphRenderer(new RenderOptions { Renderer = GraphvizChoice.Native, DotPath = fake.Path });
 
         var error = await Assert.ThrowsAsync<GraphvizFailedException>(() => runner.RenderAsync(Graph, OutputFormat.Svg, TestContext.Current.CancellationToken));
 
@@ -137,7 +137,7 @@ public class NativeGraphvizTests
     public async Task Warnings_with_exit_zero_are_returned()
     {
         using var fake = FakeDot.Create("cat >/dev/null; echo 'Warning: node v0, port x unrecognized' >&2; echo '<svg/>'");
-        var runner = new GraphRenderer(new RenderOptions { Renderer = Renderer.Native, DotPath = fake.Path });
+        var runner = new GraphRenderer(new RenderOptions { Renderer = GraphvizChoice.Native, DotPath = fake.Path });
 
         var result = await runner.RenderAsync(Graph, OutputFormat.Svg, TestContext.Current.CancellationToken);
 
@@ -148,7 +148,7 @@ public class NativeGraphvizTests
     public async Task Warnings_can_be_treated_as_errors()
     {
         using var fake = FakeDot.Create("cat >/dev/null; echo 'Warning: something odd' >&2; echo '<svg/>'");
-        var runner = new GraphRenderer(new RenderOptions { Renderer = Renderer.Native, DotPath = fake.Path, WarningsAsErrors = true });
+        var runner = new GraphRenderer(new RenderOptions { Renderer = GraphvizChoice.Native, DotPath = fake.Path, WarningsAsErrors = true });
 
         var error = await Assert.ThrowsAsync<GraphvizFailedException>(() => runner.RenderAsync(Graph, OutputFormat.Svg, TestContext.Current.CancellationToken));
 
@@ -160,8 +160,8 @@ public class NativeGraphvizTests
     public async Task Standard_input_is_utf8_without_a_byte_order_mark()
     {
         using var fake = FakeDot.Create("cat > $FOLDER/stdin.dot; echo ok");
-        var runner = new GraphRenderer(new RenderOptions { Renderer = Renderer.Native, DotPath = fake.Path });
-        var graph = ValueGraphWriter.ToDotGraph(new Value(1.0, "é😀"));
+        var runner = new GraphRenderer(new RenderOptions { Renderer = GraphvizChoice.Native, DotPath = fake.Path });
+        var graph = (new Value(1.0, "é😀")).ToDotGraph();
 
         await runner.RenderAsync(graph, OutputFormat.Svg, TestContext.Current.CancellationToken);
 
@@ -173,7 +173,7 @@ public class NativeGraphvizTests
     public async Task A_failed_save_leaves_no_partial_file_and_keeps_the_old_one()
     {
         using var fake = FakeDot.Create("cat >/dev/null; echo '<svg partial'; echo 'Error: out of memory' >&2; exit 1");
-        var runner = new GraphRenderer(new RenderOptions { Renderer = Renderer.Native, DotPath = fake.Path });
+        var runner = new GraphRenderer(new RenderOptions { Renderer = GraphvizChoice.Native, DotPath = fake.Path });
         string target = Path.Combine(fake.Folder, "out.svg");
         await File.WriteAllTextAsync(target, "old picture", TestContext.Current.CancellationToken);
 
@@ -187,7 +187,7 @@ public class NativeGraphvizTests
     public async Task A_timed_out_save_leaves_no_file()
     {
         using var fake = FakeDot.Create("echo '<svg partial'; sleep 300");
-        var runner = new GraphRenderer(new RenderOptions { Renderer = Renderer.Native, DotPath = fake.Path, Timeout = TimeSpan.FromMilliseconds(500) });
+        var runner = new GraphRenderer(new RenderOptions { Renderer = GraphvizChoice.Native, DotPath = fake.Path, Timeout = TimeSpan.FromMilliseconds(500) });
         string target = Path.Combine(fake.Folder, "out.svg");
 
         await Assert.ThrowsAsync<RenderTimeoutException>(() => runner.SaveAsync(Graph, target, cancellationToken: TestContext.Current.CancellationToken));
@@ -199,7 +199,7 @@ public class NativeGraphvizTests
     public async Task A_successful_save_replaces_the_file_with_the_whole_output()
     {
         using var fake = FakeDot.Create("cat >/dev/null; echo '<svg>new</svg>'");
-        var runner = new GraphRenderer(new RenderOptions { Renderer = Renderer.Native, DotPath = fake.Path });
+        var runner = new GraphRenderer(new RenderOptions { Renderer = GraphvizChoice.Native, DotPath = fake.Path });
         string target = Path.Combine(fake.Folder, "out.svg");
         await File.WriteAllTextAsync(target, "old picture", TestContext.Current.CancellationToken);
 
@@ -214,7 +214,7 @@ public class NativeGraphvizTests
     public async Task Saving_without_a_known_format_or_folder_fails_clearly()
     {
         using var fake = FakeDot.Create("cat >/dev/null; echo ok");
-        var runner = new GraphRenderer(new RenderOptions { Renderer = Renderer.Native, DotPath = fake.Path });
+        var runner = new GraphRenderer(new RenderOptions { Renderer = GraphvizChoice.Native, DotPath = fake.Path });
 
         var format = await Assert.ThrowsAsync<ArgumentException>(() => runner.SaveAsync(Graph, Path.Combine(fake.Folder, "x.bmp"), cancellationToken: TestContext.Current.CancellationToken));
         var folder = await Assert.ThrowsAsync<DirectoryNotFoundException>(() => runner.SaveAsync(Graph, Path.Combine(fake.Folder, "missing", "x.svg"), cancellationToken: TestContext.Current.CancellationToken));

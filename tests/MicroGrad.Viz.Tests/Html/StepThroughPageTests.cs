@@ -1,4 +1,6 @@
 using System.Globalization;
+using MicroGrad.Viz.Drawing;
+using MicroGrad.Viz.Graphviz;
 using MicroGrad.Viz.Tests.TestSupport;
 using PuppeteerSharp;
 
@@ -49,7 +51,7 @@ public sealed class StepThroughPageTests(BrowserFixture browser) : IClassFixture
     {
         var chromium = browser.Require();
         string path = Path.Combine(_folder, name + ".html");
-        await root.SaveDrawingAsync(path, drawing, new RenderOptions { Renderer = Renderer.Native, DotPath = GraphvizRequirement.RequireDot() }, Token);
+        await root.SaveDrawingAsync(path, drawing, new RenderOptions { Renderer = GraphvizChoice.Native, DotPath = GraphvizRequirement.RequireDot() }, Token);
         var page = await chromium.NewPageAsync();
         var errors = new List<string>();
         page.Console += (_, e) =>
@@ -267,7 +269,7 @@ public sealed class StepThroughPageTests(BrowserFixture browser) : IClassFixture
     public async Task The_same_graph_gives_the_same_page_bytes()
     {
         GraphvizRequirement.RequireDot();
-        var options = new RenderOptions { Renderer = Renderer.Native, DotPath = GraphvizRequirement.RequireDot() };
+        var options = new RenderOptions { Renderer = GraphvizChoice.Native, DotPath = GraphvizRequirement.RequireDot() };
 
         var first = await SampleGraphs.Seed(backward: true).RenderAsync(OutputFormat.Html, rendering: options, cancellationToken: Token);
         var second = await SampleGraphs.Seed(backward: true).RenderAsync(OutputFormat.Html, rendering: options, cancellationToken: Token);

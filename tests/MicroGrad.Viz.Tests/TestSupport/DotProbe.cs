@@ -35,7 +35,7 @@ internal static class DotProbe
         CultureInfo.CurrentUICulture = CultureInfo.CurrentCulture;
         using (var stdout = Console.OpenStandardOutput())
         {
-            MicroGrad.Viz.Dot.DotWriter.Write(ValueGraphWriter.ToDotGraph(Graph(), Options), stdout);
+            MicroGrad.Viz.Dot.DotWriter.Write((Graph()).ToDotGraph(Options), stdout);
         }
 
         Environment.Exit(0);

@@ -1,4 +1,5 @@
 using MicroGrad.Viz.Dot;
+using MicroGrad.Viz.Drawing;
 
 namespace MicroGrad.Viz.Tests.TestSupport;
 
@@ -7,13 +8,13 @@ internal static class Gallery
 {
     public static readonly Dictionary<string, Func<DotGraph>> Images = new(StringComparer.Ordinal)
     {
-        ["seed"] = () => ValueGraphWriter.ToDotGraph(SampleGraphs.Seed(backward: true)),
-        ["neuron"] = () => ValueGraphWriter.ToDotGraph(SampleGraphs.Neuron()),
-        ["neuron-gradients"] = () => ValueGraphWriter.ToDotGraph(SampleGraphs.Neuron(), new DrawingOptions { ColorByGradient = true }),
-        ["neuron-exp"] = () => ValueGraphWriter.ToDotGraph(SampleGraphs.NeuronWithExp()),
-        ["wide-sum"] = () => ValueGraphWriter.ToDotGraph(SampleGraphs.WideSum()),
-        ["mlp-node-for-node"] = () => ValueGraphWriter.ToDotGraph(SampleGraphs.SmallMlp()),
-        ["mlp-clusters"] = () => ValueGraphWriter.ToDotGraph(SampleGraphs.SmallMlp(), new DrawingOptions { Modules = ModuleView.Clusters, CollapseChains = true }),
-        ["mlp-modules"] = () => ValueGraphWriter.ToDotGraph(SampleGraphs.SmallMlp(), new DrawingOptions { Modules = ModuleView.Collapsed, FoldConstants = true }),
+        ["seed"] = () => (SampleGraphs.Seed(backward: true)).ToDotGraph(),
+        ["neuron"] = () => (SampleGraphs.Neuron()).ToDotGraph(),
+        ["neuron-gradients"] = () => (SampleGraphs.Neuron()).ToDotGraph(new DrawingOptions { ColorByGradient = true }),
+        ["neuron-exp"] = () => (SampleGraphs.NeuronWithExp()).ToDotGraph(),
+        ["wide-sum"] = () => (SampleGraphs.WideSum()).ToDotGraph(),
+        ["mlp-node-for-node"] = () => (SampleGraphs.SmallMlp()).ToDotGraph(),
+        ["mlp-clusters"] = () => (SampleGraphs.SmallMlp()).ToDotGraph(new DrawingOptions { Modules = ModuleView.Clusters, CollapseChains = true }),
+        ["mlp-modules"] = () => (SampleGraphs.SmallMlp()).ToDotGraph(new DrawingOptions { Modules = ModuleView.Collapsed, FoldConstants = true }),
     };
 }

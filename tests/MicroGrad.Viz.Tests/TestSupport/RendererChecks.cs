@@ -1,4 +1,5 @@
 using System.Text;
+using MicroGrad.Viz.Drawing;
 
 namespace MicroGrad.Viz.Tests.TestSupport;
 

@@ -1,4 +1,6 @@
-namespace MicroGrad.Viz;
+using MicroGrad.Viz.Drawing;
+
+namespace MicroGrad.Viz.Planning;
 
 /// <summary>
 /// Decides, for every value of a graph, what draws it: its own node, a collapsed module node, the

@@ -1,12 +1,16 @@
 using System.Globalization;
 using System.Net;
 using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
+using System.Text;
 using MicroGrad.Viz.Dot;
+using MicroGrad.Viz.Emitting;
 using MicroGrad.Viz.Graphviz;
+using MicroGrad.Viz.IO;
+using MicroGrad.Viz.Planning;
+using MicroGrad.Viz.Text;
 
-namespace MicroGrad.Viz;
+namespace MicroGrad.Viz.Page;
 
 /// <summary>
 /// Draws a <see cref="Value"/> graph as one self-contained HTML page that steps through the backward
@@ -24,10 +28,10 @@ namespace MicroGrad.Viz;
 /// focus), stepping walks the values that have a node of their own; each step says how many additions
 /// happened inside hidden nodes before it. The same graph gives the same bytes.
 /// </remarks>
-public static class ValueGraphHtml
+internal static class StepThroughPage
 {
-    private static readonly Lazy<string> s_script = new(() => Resource("MicroGrad.Viz.Html.page.js"));
-    private static readonly Lazy<string> s_style = new(() => Resource("MicroGrad.Viz.Html.page.css"));
+    private static readonly Lazy<string> s_script = new(() => Resource("MicroGrad.Viz.Page.page.js"));
+    private static readonly Lazy<string> s_style = new(() => Resource("MicroGrad.Viz.Page.page.css"));
 
     /// <summary>Draws the page in memory.</summary>
     /// <param name="root">The output value; its graph should have been through <see cref="Value.Backward"/>.</param>
@@ -40,7 +44,7 @@ public static class ValueGraphHtml
     {
         ArgumentNullException.ThrowIfNull(root);
         var plan = DrawingPlan.Create(root, drawing ?? DrawingOptions.Default);
-        var builder = new ValueGraphBuilder(plan);
+        var builder = new DrawingEmitter(plan);
         var graph = builder.Build();
         var svg = await new GraphRenderer(rendering).RenderAsync(graph, OutputFormat.Svg, cancellationToken).ConfigureAwait(false);
         string page = Page(plan, builder.NodeIds, builder.OperatorIds, DotWriter.Utf8.GetString(svg.Output.Span));
@@ -204,7 +208,7 @@ public static class ValueGraphHtml
 
     private static string Resource(string name)
     {
-        using var stream = typeof(ValueGraphHtml).Assembly.GetManifestResourceStream(name)
+        using var stream = typeof(StepThroughPage).Assembly.GetManifestResourceStream(name)
             ?? throw new InvalidOperationException($"The resource {name} is missing from MicroGrad.Viz.");
         using var reader = new StreamReader(stream, Encoding.UTF8);
         return reader.ReadToEnd().ReplaceLineEndings("\n");

@@ -1,7 +1,7 @@
-namespace MicroGrad.Viz;
+namespace MicroGrad.Viz.Graphviz;
 
 /// <summary>Which Graphviz draws a graph.</summary>
-public enum Renderer
+public enum GraphvizChoice
 {
     /// <summary>
     /// The native <c>dot</c> when it is found (or a path to it is configured); otherwise Graphviz

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace MicroGrad.Viz;
+namespace MicroGrad.Viz.Text;
 
 /// <summary>How drawings print numbers: invariant culture, whatever the machine's culture.</summary>
 internal static class NumberText

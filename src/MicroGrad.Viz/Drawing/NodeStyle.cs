@@ -1,4 +1,4 @@
-namespace MicroGrad.Viz;
+namespace MicroGrad.Viz.Drawing;
 
 /// <summary>
 /// How one role of node is drawn. Colours are Graphviz colour names or <c>#rrggbb</c>;

@@ -1,4 +1,4 @@
-namespace MicroGrad.Viz;
+namespace MicroGrad.Viz.Formats;
 
 /// <summary>One row of <see cref="OutputFormats"/>.</summary>
 /// <param name="Format">The format.</param>

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace MicroGrad.Viz;
+namespace MicroGrad.Viz.Emitting;
 
 /// <summary>Fill colours by gradient sign and magnitude (see <see cref="DrawingOptions.ColorByGradient"/>).</summary>
 internal static class GradientPalette

@@ -1,4 +1,4 @@
-namespace MicroGrad.Viz;
+namespace MicroGrad.Viz.IO;
 
 /// <summary>
 /// Writes a file through a temporary file in the same folder that replaces the target only when

@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 
-namespace MicroGrad.Viz;
+namespace MicroGrad.Viz.IO;
 
 /// <summary>
 /// Tells a device, a pipe or a socket from a regular file, which .NET does not: writing to one by

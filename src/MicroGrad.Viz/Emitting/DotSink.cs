@@ -1,9 +1,11 @@
 using MicroGrad.Viz.Dot;
+using MicroGrad.Viz.Drawing;
+using MicroGrad.Viz.Text;
 
-namespace MicroGrad.Viz;
+namespace MicroGrad.Viz.Emitting;
 
 /// <summary>
-/// Where <see cref="ValueGraphBuilder"/> puts nodes and edges: into a <see cref="DotGraph"/> model,
+/// Where <see cref="DrawingEmitter"/> puts nodes and edges: into a <see cref="DotGraph"/> model,
 /// or straight out as text. The builder sets a node's attributes right after adding it.
 /// </summary>
 internal abstract class DotSink
@@ -25,7 +27,7 @@ internal abstract class DotSink
     /// <summary>Writes an operator node straight to the output, when the sink streams.</summary>
     public virtual bool TryWriteOperatorNode(string id, string label) => false;
 
-    /// <summary>Builds the model <see cref="ValueGraphWriter.ToDotGraph"/> returns.</summary>
+    /// <summary>Builds the model <see cref="DotDrawing.ToDotGraph"/> returns.</summary>
     public sealed class Model(DotGraph graph) : DotSink
     {
         public override DotNode AddNode(DotSubgraph? cluster, string id)
@@ -38,7 +40,7 @@ internal abstract class DotSink
         public override void AddEdge(string from, string to) => graph.AddEdge(from, to);
 
         public override void AddOperandEdge(string from, string to, int place) =>
-            ValueGraphWriter.MarkOperand(graph.AddEdge(from, to).Attributes, place);
+            DotDrawing.MarkOperand(graph.AddEdge(from, to).Attributes, place);
     }
 
     /// <summary>
@@ -67,7 +69,7 @@ internal abstract class DotSink
             if (!_valueTails.TryGetValue(style, out var tail))
             {
                 var attributes = new DotAttributes();
-                ValueGraphWriter.ApplyStyle(attributes, style);
+                DotDrawing.ApplyStyle(attributes, style);
                 tail = Tail(attributes, leadingComma: true);
                 _valueTails.Add(style, tail);
             }
@@ -121,7 +123,7 @@ internal abstract class DotSink
                 var attributes = new DotAttributes();
                 attributes.Set("label", label);
                 attributes.Set("shape", "ellipse");
-                ValueGraphWriter.ApplyStyle(attributes, options.OperatorStyle);
+                DotDrawing.ApplyStyle(attributes, options.OperatorStyle);
                 tail = Tail(attributes, leadingComma: false);
                 _operatorTails.Add(label, tail);
             }
@@ -133,7 +135,7 @@ internal abstract class DotSink
         }
 
         /// <summary>
-        /// <c>, tooltip="…"</c> as the model writes <see cref="ValueGraphWriter.Tooltip"/>: formatted in
+        /// <c>, tooltip="…"</c> as the model writes <see cref="DotDrawing.Tooltip"/>: formatted in
         /// place when nothing in it needs escaping but its line breaks (the usual case), else through
         /// <see cref="QuotedWriter"/>.
         /// </summary>
@@ -159,7 +161,7 @@ internal abstract class DotSink
 
             writer.Write(", tooltip=");
             var tooltip = new QuotedWriter(writer);
-            tooltip.Text(ValueGraphWriter.Tooltip(value), record: false);
+            tooltip.Text(DotDrawing.Tooltip(value), record: false);
             tooltip.End();
         }
 
@@ -213,7 +215,7 @@ internal abstract class DotSink
         private static string Mark(int place)
         {
             var attributes = new DotAttributes();
-            ValueGraphWriter.MarkOperand(attributes, place);
+            DotDrawing.MarkOperand(attributes, place);
             return Written(attributes);
         }
 

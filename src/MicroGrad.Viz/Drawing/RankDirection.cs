@@ -1,4 +1,4 @@
-namespace MicroGrad.Viz;
+namespace MicroGrad.Viz.Drawing;
 
 /// <summary>The direction a drawing flows in, from inputs to output.</summary>
 public enum RankDirection

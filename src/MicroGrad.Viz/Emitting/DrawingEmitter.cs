@@ -1,10 +1,13 @@
 using System.Globalization;
 using MicroGrad.Viz.Dot;
+using MicroGrad.Viz.Drawing;
+using MicroGrad.Viz.Planning;
+using MicroGrad.Viz.Text;
 
-namespace MicroGrad.Viz;
+namespace MicroGrad.Viz.Emitting;
 
 /// <summary>Turns a <see cref="DrawingPlan"/> into DOT nodes, clusters and edges.</summary>
-internal sealed class ValueGraphBuilder
+internal sealed class DrawingEmitter
 {
     private readonly DrawingPlan _plan;
     private readonly DrawingOptions _options;
@@ -29,7 +32,7 @@ internal sealed class ValueGraphBuilder
     private readonly Predicate<int> _isTerm;
     private readonly Predicate<int> _isFolded;
 
-    public ValueGraphBuilder(DrawingPlan plan)
+    public DrawingEmitter(DrawingPlan plan)
     {
         _sink = new DotSink.Model(_graph);
         _isTerm = u => plan.Term[u];
@@ -49,7 +52,7 @@ internal sealed class ValueGraphBuilder
     {
         if (_tooltips)
         {
-            node.Attributes.Set("tooltip", ValueGraphWriter.Tooltip(value));
+            node.Attributes.Set("tooltip", DotDrawing.Tooltip(value));
         }
     }
 
@@ -193,19 +196,19 @@ internal sealed class ValueGraphBuilder
             if (_options.ColorByGradient)
             {
                 var node = _sink.AddNode(cluster, id);
-                node.Attributes.Set("label", DotValue.FromRecord(ValueGraphWriter.Record(value, _options, _leftToRight, ShownLabel(i))));
+                node.Attributes.Set("label", DotValue.FromRecord(DotDrawing.Record(value, _options, _leftToRight, ShownLabel(i))));
                 SetTooltip(node, value);
-                ValueGraphWriter.ApplyGradientStyle(node.Attributes, value.Grad, _gradientScale, ReferenceEquals(value, _plan.Root));
+                DotDrawing.ApplyGradientStyle(node.Attributes, value.Grad, _gradientScale, ReferenceEquals(value, _plan.Root));
             }
             else
             {
-                var style = ValueGraphWriter.RoleStyle(value, _plan.Root, _options);
+                var style = DotDrawing.RoleStyle(value, _plan.Root, _options);
                 if (!_sink.TryWriteValueNode(id, value, style, _tooltips))
                 {
                     var node = _sink.AddNode(cluster, id);
-                    node.Attributes.Set("label", DotValue.FromRecord(ValueGraphWriter.Record(value, _options, _leftToRight, ShownLabel(i))));
+                    node.Attributes.Set("label", DotValue.FromRecord(DotDrawing.Record(value, _options, _leftToRight, ShownLabel(i))));
                     SetTooltip(node, value);
-                    ValueGraphWriter.ApplyStyle(node.Attributes, style);
+                    DotDrawing.ApplyStyle(node.Attributes, style);
                 }
             }
 
@@ -219,7 +222,7 @@ internal sealed class ValueGraphBuilder
                     var op = _sink.AddNode(cluster, opId);
                     op.Attributes.Set("label", label);
                     op.Attributes.Set("shape", "ellipse");
-                    ValueGraphWriter.ApplyStyle(op.Attributes, _options.OperatorStyle);
+                    DotDrawing.ApplyStyle(op.Attributes, _options.OperatorStyle);
                 }
             }
         }
@@ -249,7 +252,7 @@ internal sealed class ValueGraphBuilder
         fields.Add(DotRecordField.FromText(members.ToString(CultureInfo.InvariantCulture) + " values"));
         var node = _sink.AddNode(null, id);
         node.Attributes.Set("label", DotValue.FromRecord(_leftToRight ? new DotRecord(DotRecordField.FromGroup(fields)) : new DotRecord(fields)));
-        ValueGraphWriter.ApplyStyle(node.Attributes, _options.ModuleStyle);
+        DotDrawing.ApplyStyle(node.Attributes, _options.ModuleStyle);
     }
 
     private void AddFanInNode(int index, DotSubgraph? cluster)
@@ -285,7 +288,7 @@ internal sealed class ValueGraphBuilder
 
         var node = _sink.AddNode(cluster, FanInId(index));
         node.Attributes.Set("label", DotValue.FromRecord(_leftToRight ? new DotRecord(DotRecordField.FromGroup(fields)) : new DotRecord(fields)));
-        ValueGraphWriter.ApplyStyle(node.Attributes, group.Kind.Length == 0 ? _options.LeafStyle : _options.IntermediateStyle);
+        DotDrawing.ApplyStyle(node.Attributes, group.Kind.Length == 0 ? _options.LeafStyle : _options.IntermediateStyle);
 
         // Dashed, as stubs: a node that stands for many values.
         node.Attributes.Set("style", group.Kind.Length == 0 && _options.LeafStyle.FillColor is not null ? "filled,dashed" : "dashed");
@@ -342,7 +345,7 @@ internal sealed class ValueGraphBuilder
         };
         var node = _sink.AddNode(null, id);
         node.Attributes.Set("label", DotValue.FromRecord(_leftToRight ? new DotRecord(DotRecordField.FromGroup(fields)) : new DotRecord(fields)));
-        ValueGraphWriter.ApplyStyle(node.Attributes, _options.LeafStyle);
+        DotDrawing.ApplyStyle(node.Attributes, _options.LeafStyle);
     }
 
     /// <summary>

@@ -1,6 +1,9 @@
 using MicroGrad.Viz.Dot;
+using MicroGrad.Viz.Drawing;
+using MicroGrad.Viz.Planning;
+using MicroGrad.Viz.Text;
 
-namespace MicroGrad.Viz;
+namespace MicroGrad.Viz.Emitting;
 
 /// <summary>
 /// Draws a <see cref="Value"/> graph as DOT: one record node per value
@@ -12,7 +15,7 @@ namespace MicroGrad.Viz;
 /// <c>v3_op</c> for the operator of <c>v3</c>), so the same graph always gives byte-identical DOT.
 /// A value used twice by one operation (<c>a * a</c>) gets two edges.
 /// </remarks>
-public static class ValueGraphWriter
+internal static class DotDrawing
 {
     /// <summary>Builds the DOT model of the graph that ends in <paramref name="root"/>.</summary>
     /// <param name="root">The value to draw, with everything it depends on.</param>
@@ -23,7 +26,7 @@ public static class ValueGraphWriter
         ArgumentNullException.ThrowIfNull(root);
         options ??= DrawingOptions.Default;
         var plan = DrawingPlan.Create(root, options);
-        return new ValueGraphBuilder(plan).Build();
+        return new DrawingEmitter(plan).Build();
     }
 
     /// <summary>Writes the DOT of the graph that ends in <paramref name="root"/> to <paramref name="writer"/>.</summary>
@@ -37,11 +40,11 @@ public static class ValueGraphWriter
         var plan = DrawingPlan.Create(root, options ?? DrawingOptions.Default);
         if (plan.Views.Modules == ModuleView.Clusters)
         {
-            DotWriter.Write(new ValueGraphBuilder(plan).Build(), writer); // clusters nest nodes: needs the model
+            DotWriter.Write(new DrawingEmitter(plan).Build(), writer); // clusters nest nodes: needs the model
         }
         else
         {
-            new ValueGraphBuilder(plan).WriteTo(writer); // streamed: a big graph is never held as a model
+            new DrawingEmitter(plan).WriteTo(writer); // streamed: a big graph is never held as a model
         }
     }
 

@@ -1,4 +1,4 @@
-namespace MicroGrad.Viz;
+namespace MicroGrad.Viz.Drawing;
 
 /// <summary>Which fields a value's record shows.</summary>
 [Flags]

@@ -2,37 +2,14 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 
-namespace MicroGrad.Viz;
+namespace MicroGrad.Viz.Json;
 
 /// <summary>
-/// Exports a <see cref="Value"/> graph as JSON for other tools: every value once, inputs before
-/// users, with the same ids the DOT drawing uses when constants are not folded.
+/// Writes a <see cref="Value"/> graph as JSON for other tools: every value once, inputs before
+/// users, with the same ids the DOT drawing uses when constants are not folded. The document is
+/// described on <see cref="ValueDrawingExtensions.ToJson"/>.
 /// </summary>
-/// <remarks>
-/// <para>The document (format <c>mgviz-graph</c>, version 1):</para>
-/// <code>
-/// {
-///   "format": "mgviz-graph",
-///   "version": 1,
-///   "root": "v6",
-///   "values": [
-///     { "id": "v0", "label": "a", "op": "", "constant": false, "inputs": [], "data": 2, "grad": 6 },
-///     …
-///   ]
-/// }
-/// </code>
-/// <para>
-/// <c>label</c> is <see langword="null"/> for unlabelled values; <c>op</c> is empty for leaves;
-/// <c>inputs</c> lists input ids in operand order with duplicates kept (<c>a*a</c> gives
-/// <c>["v0", "v0"]</c>). Numbers are JSON numbers in shortest round-trip form; NaN and infinities,
-/// which JSON cannot hold, are the strings <c>"NaN"</c>, <c>"Infinity"</c> and <c>"-Infinity"</c>.
-/// Output is UTF-8 without BOM, indented with two spaces, <c>\n</c> line endings. Strings escape only
-/// what JSON requires (<c>"</c>, <c>\</c>, control characters) and U+2028/U+2029: <c>"+"</c>,
-/// <c>"a &lt; b"</c> and emoji are written as they are; a lone surrogate, which UTF-8 cannot hold,
-/// becomes U+FFFD.
-/// </para>
-/// </remarks>
-public static class ValueGraphJson
+internal static class GraphJson
 {
     /// <summary>The value of the document's <c>format</c> property.</summary>
     public const string FormatName = "mgviz-graph";

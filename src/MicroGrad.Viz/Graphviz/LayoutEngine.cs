@@ -1,4 +1,4 @@
-namespace MicroGrad.Viz;
+namespace MicroGrad.Viz.Graphviz;
 
 /// <summary>The Graphviz layout engines MicroGrad.Viz allows (its <c>-K</c> option).</summary>
 public enum LayoutEngine

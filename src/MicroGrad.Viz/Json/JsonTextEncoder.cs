@@ -1,6 +1,6 @@
 using System.Text.Encodings.Web;
 
-namespace MicroGrad.Viz;
+namespace MicroGrad.Viz.Json;
 
 /// <summary>
 /// Escapes only what a JSON string must escape — <c>"</c>, <c>\</c> and control characters (C0, DEL and C1, all invisible) — plus

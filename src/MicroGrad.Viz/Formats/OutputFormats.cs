@@ -1,4 +1,4 @@
-namespace MicroGrad.Viz;
+namespace MicroGrad.Viz.Formats;
 
 /// <summary>
 /// The one table of output formats, their names and file extensions: the library's

@@ -1,4 +1,4 @@
-namespace MicroGrad.Viz;
+namespace MicroGrad.Viz.Drawing;
 
 /// <summary>How drawings show the modules values were computed in (see <see cref="ModuleScope"/>).</summary>
 public enum ModuleView
