@@ -20,10 +20,10 @@ target="${1:-engine}"
 case "$target" in
     engine)
         project=MicroGrad.csproj; tests=tests/MicroGrad.Tests
-        files=('**/Value.cs' '**/GradCheck.cs' '**/Nn/*.cs' '**/Tape.cs') ;;
+        files=('**/Value/*.cs' '**/Operation.cs' '**/GradCheck.cs' '**/Nn/*.cs' '**/Tape/*.cs') ;;
     renderer)
         project=MicroGrad.Viz.csproj; tests=tests/MicroGrad.Viz.Tests
-        files=('**/Dot/*.cs' '**/DrawingPlan.cs' '**/NumberText.cs') ;;
+        files=('**/Dot/*.cs' '**/Planning/*.cs' '**/Text/*.cs') ;;
     wasm)
         # Coverage "all": much of this code runs on the Graphviz thread and inside Wasmtime's calls
         # back into .NET, where Stryker's per-test coverage loses track of which test ran it (it then

@@ -1,0 +1,89 @@
+namespace MicroGrad;
+
+// The topological order: iterative, stamped, with per-thread buffers.
+public sealed partial class Value
+{
+    /// <summary>
+    /// This value and every value it depends on, each once, inputs before the values computed from
+    /// them; this value comes last.
+    /// </summary>
+    /// <remarks>
+    /// The order is a depth-first post-order that visits inputs in operand order, so it depends
+    /// only on the shape of the graph: the same graph gives the same order in every run.
+    /// </remarks>
+    /// <returns>A new list; changing it does not change the graph.</returns>
+    public IReadOnlyList<Value> TopologicalOrder()
+    {
+        RentOrder();
+        int count = FillTopologicalOrder();
+        var order = new Value[count];
+        Array.Copy(t_order!, order, count);
+        ReturnOrder(count);
+        return order;
+    }
+
+    // Traversal buffers, reused per thread: a graph of 65k values would otherwise allocate two
+    // large-object-heap arrays per backward pass, and each such allocation pushes towards a full GC.
+    [ThreadStatic]
+    private static Value[]? t_order;
+
+    [ThreadStatic]
+    private static Value[]? t_stack;
+
+    private static Value[] RentOrder() => t_order ??= new Value[256];
+
+    /// <summary>Drops the buffer's references so it does not keep a graph alive.</summary>
+    private static void ReturnOrder(int count) => Array.Clear(t_order!, 0, count);
+
+    /// <summary>
+    /// Writes the post-order into <c>t_order</c> (growing it as needed) and returns the count.
+    /// Iterative: a node stays on the stack until both its inputs are done.
+    /// </summary>
+    private int FillTopologicalOrder()
+    {
+        // A per-traversal stamp marks visited values: no hashing by identity, no recursion.
+        int stamp = NextTraversal();
+        var order = t_order!;
+        var stack = t_stack ??= new Value[256];
+        int count = 0, depth = 0;
+        _traversal = stamp;
+        stack[depth++] = this;
+        while (depth > 0)
+        {
+            var node = stack[depth - 1];
+            var input = node._left is { } left && left._traversal != stamp ? left
+                : node._right is { } right && right._traversal != stamp ? right
+                : null;
+            if (input is not null)
+            {
+                input._traversal = stamp;
+                if (depth == stack.Length)
+                {
+                    Array.Resize(ref stack, stack.Length * 2);
+                    t_stack = stack;
+                }
+
+                stack[depth++] = input;
+                continue;
+            }
+
+            stack[--depth] = null!;
+            if (count == order.Length)
+            {
+                Array.Resize(ref order, order.Length * 2);
+                t_order = order;
+            }
+
+            order[count++] = node;
+        }
+
+        return count;
+    }
+
+    private static int NextTraversal()
+    {
+        int stamp = Interlocked.Increment(ref s_lastTraversal);
+        // 0 is the mark of a value never visited; skip it when the counter wraps around.
+        return stamp != 0 ? stamp : Interlocked.Increment(ref s_lastTraversal);
+    }
+}
