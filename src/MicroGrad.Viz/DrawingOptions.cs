@@ -1,4 +1,5 @@
 using MicroGrad.Viz.Drawing;
+using MicroGrad.Viz.Internal;
 
 namespace MicroGrad.Viz;
 
@@ -21,12 +22,7 @@ public sealed record DrawingOptions
     public int Precision
     {
         get;
-        init
-        {
-            ArgumentOutOfRangeException.ThrowIfNegative(value);
-            ArgumentOutOfRangeException.ThrowIfGreaterThan(value, 15);
-            field = value;
-        }
+        init => field = OptionGuard.Between(value, 0, 15, nameof(Precision));
     } = 4;
 
     /// <summary>
@@ -90,11 +86,7 @@ public sealed record DrawingOptions
     public int FanInThreshold
     {
         get;
-        init
-        {
-            ArgumentOutOfRangeException.ThrowIfLessThan(value, 1);
-            field = value;
-        }
+        init => field = OptionGuard.AtLeast(value, 1, nameof(FanInThreshold));
     } = 32;
 
     /// <summary>
@@ -111,11 +103,7 @@ public sealed record DrawingOptions
     public int ModuleDepth
     {
         get;
-        init
-        {
-            ArgumentOutOfRangeException.ThrowIfLessThan(value, 1);
-            field = value;
-        }
+        init => field = OptionGuard.AtLeast(value, 1, nameof(ModuleDepth));
     } = 1;
 
     /// <summary>
@@ -132,15 +120,7 @@ public sealed record DrawingOptions
     public int? FocusDepth
     {
         get;
-        init
-        {
-            if (value < 0)
-            {
-                throw new ArgumentOutOfRangeException(nameof(value), value, "The focus depth cannot be negative.");
-            }
-
-            field = value;
-        }
+        init => field = value < 0 ? throw OptionGuard.Outside(nameof(FocusDepth), value, "cannot be negative") : value;
     }
 
     /// <summary>

@@ -1,4 +1,5 @@
 using MicroGrad.Viz.Graphviz;
+using MicroGrad.Viz.Internal;
 
 namespace MicroGrad.Viz;
 
@@ -18,7 +19,7 @@ public sealed record RenderOptions
     /// Which Graphviz draws. Default <see cref="GraphvizChoice.Auto"/>: the native <c>dot</c> when it is
     /// installed, else Graphviz in-process (<see cref="InProcess"/>) for the formats it draws.
     /// </summary>
-    public GraphvizChoice Renderer { get; init => field = Defined(value, "renderer"); }
+    public GraphvizChoice Renderer { get; init => field = OptionGuard.Defined(value, nameof(Renderer)); }
 
     /// <summary>
     /// The native <c>dot</c> executable. Default <see langword="null"/>: the <see cref="DotPathVariable"/>
@@ -34,7 +35,7 @@ public sealed record RenderOptions
     public IGraphvizBackend? InProcess { get; init; }
 
     /// <summary>The layout engine (Graphviz's <c>-K</c>). Default <see cref="LayoutEngine.Dot"/>.</summary>
-    public LayoutEngine Engine { get; init => field = Defined(value, "layout engine"); }
+    public LayoutEngine Engine { get; init => field = OptionGuard.Defined(value, nameof(Engine)); }
 
     /// <summary>
     /// How long a layout may run before it is stopped (a native <c>dot</c> is killed with its child
@@ -48,7 +49,7 @@ public sealed record RenderOptions
         {
             if (value != System.Threading.Timeout.InfiniteTimeSpan && (value < TimeSpan.FromMilliseconds(1) || value.TotalMilliseconds > int.MaxValue))
             {
-                throw new ArgumentOutOfRangeException(nameof(value), value, "The timeout must be between 1 ms and about 24 days (or infinite).");
+                throw OptionGuard.Outside(nameof(Timeout), value, "must be between 1 ms and about 24 days (or infinite)");
             }
 
             field = value;
@@ -63,11 +64,7 @@ public sealed record RenderOptions
     public int MaxNodes
     {
         get;
-        init
-        {
-            ArgumentOutOfRangeException.ThrowIfLessThan(value, 1);
-            field = value;
-        }
+        init => field = OptionGuard.AtLeast(value, 1, nameof(MaxNodes));
     } = 2000;
 
     /// <summary>
@@ -75,8 +72,4 @@ public sealed record RenderOptions
     /// <see langword="false"/>: warnings are returned in <see cref="RenderResult.Warnings"/>.
     /// </summary>
     public bool WarningsAsErrors { get; init; }
-
-    private static T Defined<T>(T value, string what)
-        where T : struct, Enum =>
-        Enum.IsDefined(value) ? value : throw new ArgumentOutOfRangeException(nameof(value), value, $"Unknown {what}.");
 }

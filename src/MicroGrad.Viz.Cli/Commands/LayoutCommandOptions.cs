@@ -54,7 +54,8 @@ internal sealed class LayoutCommandOptions
 
         if (result.GetValue(Timeout) is double seconds)
         {
-            // At least a millisecond: a shorter timeout would round to nothing.
+            // mgviz's own unit, so its own check: seconds become a TimeSpan before RenderOptions sees them
+            // (TimeSpan.FromSeconds throws on its own for NaN and huge values), and a millisecond is the least.
             if (!double.IsFinite(seconds) || seconds < 0.001 || seconds > int.MaxValue / 1000.0)
             {
                 throw new UsageException($"--timeout must be a number of seconds from 0.001 to {int.MaxValue / 1000}, got {seconds.ToString(CultureInfo.InvariantCulture)}");

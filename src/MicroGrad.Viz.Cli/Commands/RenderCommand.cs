@@ -105,12 +105,12 @@ internal sealed class RenderCommand
         };
         if (result.GetValue(_focusDepth) is int focusDepth)
         {
-            drawing = focusDepth >= 0 ? drawing with { FocusDepth = focusDepth } : throw new UsageException($"--focus-depth cannot be negative, got {focusDepth}");
+            drawing = UsageException.Checked("--focus-depth", focusDepth, () => drawing with { FocusDepth = focusDepth });
         }
 
         if (result.GetValue(_moduleDepth) is int depth)
         {
-            drawing = depth >= 1 ? drawing with { ModuleDepth = depth } : throw new UsageException($"--module-depth must be at least 1, got {depth}");
+            drawing = UsageException.Checked("--module-depth", depth, () => drawing with { ModuleDepth = depth });
         }
         if (result.GetValue(_rankdir) is { } rankdir)
         {
@@ -127,12 +127,7 @@ internal sealed class RenderCommand
 
         if (result.GetValue(_precision) is int precision)
         {
-            if (precision is < 0 or > 15)
-            {
-                throw new UsageException($"--precision must be between 0 and 15, got {precision}");
-            }
-
-            drawing = drawing with { Precision = precision };
+            drawing = UsageException.Checked("--precision", precision, () => drawing with { Precision = precision });
         }
 
         var rendering = _layout.Bind(result);
@@ -142,7 +137,7 @@ internal sealed class RenderCommand
         }
         else if (result.GetValue(_maxNodes) is int maxNodes)
         {
-            rendering = maxNodes >= 1 ? rendering with { MaxNodes = maxNodes } : throw new UsageException($"--max-nodes must be at least 1, got {maxNodes}");
+            rendering = UsageException.Checked("--max-nodes", maxNodes, () => rendering with { MaxNodes = maxNodes });
         }
 
         if (result.GetValue(_renderer) is { } rendererName)

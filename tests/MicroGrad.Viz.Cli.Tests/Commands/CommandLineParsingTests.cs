@@ -121,6 +121,8 @@ public class CommandLineParsingTests
     [InlineData(new[] { "y = x", "--modules", "boxes" }, "--modules 'boxes' must be none, clusters or collapsed")]
     [InlineData(new[] { "y = x", "--module-depth", "0" }, "--module-depth must be at least 1, got 0")]
     [InlineData(new[] { "y = x", "--max-nodes", "0" }, "--max-nodes must be at least 1, got 0")]
+    [InlineData(new[] { "y = x", "--precision", "-1" }, "--precision must be between 0 and 15, got -1")]
+    [InlineData(new[] { "y = x", "--focus", "x", "--focus-depth", "-1" }, "--focus-depth cannot be negative, got -1")]
     [InlineData(new[] { "y = x", "-f", "p.mg" }, "give the program either as an argument or with --file, not both")]
     [InlineData(new string[0], "no program: pass it as an argument (mgviz render \"L = a*b\" --set a=2 --set b=3) or with --file")]
     [InlineData(new[] { "-f", "p.mg", "-o", "p.mg" }, "-o 'p.mg' is the program file itself; choose another output path")]
