@@ -16,7 +16,7 @@ cat > "$work/draw/draw.csproj" <<XML
   <ItemGroup><ProjectReference Include="$work/src/src/MicroGrad.Viz/MicroGrad.Viz.csproj" /></ItemGroup>
 </Project>
 XML
-# The graphs of tests/MicroGrad.Viz.Tests/TestSupport/SampleGraphs.cs: NeuronWithExp, WideSum, SmallMlp.
+# The graphs of tests/MicroGrad.TestSupport/SampleGraphs.cs: NeuronWithExp, WideSum, SmallMlp.
 cat > "$work/draw/Program.cs" <<'CS'
 using MicroGrad;
 using MicroGrad.Nn;

@@ -1,11 +1,11 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Text.Json;
 using System.Text;
+using System.Text.Json;
 using MicroGrad.Nn;
+using MicroGrad.Viz;
 using MicroGrad.Viz.Drawing;
 using MicroGrad.Viz.Graphviz;
-using MicroGrad.Viz;
 
 namespace MicroGrad.Examples;
 

@@ -1,5 +1,5 @@
-using MicroGrad.Viz.Graphviz;
 using MicroGrad.Viz;
+using MicroGrad.Viz.Graphviz;
 
 namespace MicroGrad.Examples;
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Reflection;
 using System.Runtime.Loader;
 using System.Text.RegularExpressions;
+using MicroGrad.TestSupport;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 
@@ -47,7 +48,7 @@ public sealed partial class CSharpBlockTests : IDisposable
         Assert.NotEmpty(blocks);
 
         // The blocks run from a folder laid out like the repository root: examples/data is there.
-        CopyFolder(Path.Combine(MicroGrad.Viz.Tests.TestSupport.Snapshot.RepositoryRoot, "examples", "data"), Path.Combine(_folder, "examples", "data"));
+        CopyFolder(Path.Combine(Snapshot.RepositoryRoot, "examples", "data"), Path.Combine(_folder, "examples", "data"));
         var failures = new List<string>();
         int claims = 0;
         foreach (var block in blocks)

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using MicroGrad.TestSupport;
 
 namespace MicroGrad.Docs.Tests;
 
@@ -15,7 +16,7 @@ public sealed partial class CitationTests
     [Fact]
     public void No_text_of_the_repository_cites_the_internal_brief()
     {
-        string root = MicroGrad.Viz.Tests.TestSupport.Snapshot.RepositoryRoot;
+        string root = Snapshot.RepositoryRoot;
         string[] extensions = [".md", ".cs", ".csproj", ".props", ".sh", ".json", ".mjs", ".txt", ".mg", ".yml"];
         var files = Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories)
             .Where(f => extensions.Contains(Path.GetExtension(f)) || Path.GetFileName(f) == "run")

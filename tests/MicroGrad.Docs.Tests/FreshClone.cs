@@ -1,3 +1,5 @@
+using MicroGrad.TestSupport;
+
 namespace MicroGrad.Docs.Tests;
 
 /// <summary>
@@ -12,7 +14,7 @@ internal sealed class FreshClone
 
     public static async Task<FreshClone> CreateAsync(string parent, CancellationToken cancellationToken)
     {
-        string source = MicroGrad.Viz.Tests.TestSupport.Snapshot.RepositoryRoot;
+        string source = Snapshot.RepositoryRoot;
         string root = Path.Combine(parent, "repo");
         (await Shell.RunAsync("git", ["clone", "--quiet", "--no-hardlinks", source, root], parent, null, cancellationToken)).ThrowIfFailed("git clone");
         var changed = (await Shell.RunAsync("git", ["ls-files", "--modified", "--others", "--exclude-standard", "-z"], source, null, cancellationToken)).ThrowIfFailed("git ls-files");

@@ -1,3 +1,5 @@
+using MicroGrad.TestSupport;
+
 namespace MicroGrad.Docs.Tests;
 
 /// <summary>A fenced code block of a Markdown file: where it starts, its info string and its lines.</summary>
@@ -40,5 +42,5 @@ internal static class MarkdownBlocks
     /// <summary>The documents whose blocks are tested.</summary>
     public static IReadOnlyList<MarkdownBlock> All() =>
         [.. new[] { "README.md", Path.Combine("examples", "README.md") }
-            .SelectMany(name => Read(Path.Combine(MicroGrad.Viz.Tests.TestSupport.Snapshot.RepositoryRoot, name), name.Replace('\\', '/')))];
+            .SelectMany(name => Read(Path.Combine(Snapshot.RepositoryRoot, name), name.Replace('\\', '/')))];
 }

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using MicroGrad.TestSupport;
 
 namespace MicroGrad.Docs.Tests;
 
@@ -50,7 +51,7 @@ public sealed class ShellBlockTests : IDisposable
         Assert.True(firstRun.ExitCode == 0, $"{first} failed ({firstRun.ExitCode}):\n{firstRun.Error}{firstRun.Output}");
         Assert.Contains("drawing with Graphviz 16.1.0 in-process", firstRun.Error, StringComparison.Ordinal);
         Assert.Equal(
-            await File.ReadAllBytesAsync(Path.Combine(MicroGrad.Viz.Tests.TestSupport.Snapshot.RepositoryRoot, "docs", "images", "inprocess", "seed.svg"), Token),
+            await File.ReadAllBytesAsync(Path.Combine(Snapshot.RepositoryRoot, "docs", "images", "inprocess", "seed.svg"), Token),
             await File.ReadAllBytesAsync(Path.Combine(clone.Root, "L.svg"), Token));
 
         // 2. The rest, in order, as one shell session (PATH set by one block holds for the next).
@@ -92,7 +93,7 @@ public sealed class ShellBlockTests : IDisposable
     /// <summary>The one line of .ci/run that runs the tests, without its pipe into the log.</summary>
     private static string TestCommandOfCi()
     {
-        var lines = File.ReadAllLines(Path.Combine(MicroGrad.Viz.Tests.TestSupport.Snapshot.RepositoryRoot, ".ci", "run"))
+        var lines = File.ReadAllLines(Path.Combine(Snapshot.RepositoryRoot, ".ci", "run"))
             .Where(line => line.TrimStart().StartsWith("dotnet test ", StringComparison.Ordinal))
             .ToList();
         Assert.Single(lines);

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
-using MicroGrad.Viz.Tests.TestSupport;
+using MicroGrad.TestSupport;
 
 namespace MicroGrad.Examples.Tests;
 

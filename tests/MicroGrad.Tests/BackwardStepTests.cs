@@ -1,6 +1,6 @@
 using CsCheck;
-using MicroGrad.Tests.TestSupport;
 using MicroGrad.TestSupport;
+using MicroGrad.Tests.TestSupport;
 
 namespace MicroGrad.Tests;
 

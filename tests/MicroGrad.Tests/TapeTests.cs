@@ -1,8 +1,8 @@
 using CsCheck;
 using MicroGrad.Nn;
+using MicroGrad.TestSupport;
 using MicroGrad.Tests.Nn;
 using MicroGrad.Tests.TestSupport;
-using MicroGrad.TestSupport;
 
 namespace MicroGrad.Tests;
 

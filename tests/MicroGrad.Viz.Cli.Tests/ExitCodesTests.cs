@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using MicroGrad.Viz.Tests.TestSupport;
+using MicroGrad.TestSupport;
 
 namespace MicroGrad.Viz.Cli.Tests;
 

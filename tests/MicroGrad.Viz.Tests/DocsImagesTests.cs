@@ -1,6 +1,6 @@
+using MicroGrad.TestSupport;
 using MicroGrad.Viz.Dot;
 using MicroGrad.Viz.Graphviz;
-using MicroGrad.Viz.Tests.TestSupport;
 
 namespace MicroGrad.Viz.Tests;
 

@@ -1,9 +1,9 @@
 using System.Globalization;
 using MicroGrad.Nn;
+using MicroGrad.TestSupport;
 using MicroGrad.Viz.Dot;
 using MicroGrad.Viz.Drawing;
 using MicroGrad.Viz.Graphviz;
-using MicroGrad.Viz.Tests.TestSupport;
 
 namespace MicroGrad.Viz.Tests;
 

@@ -1,7 +1,7 @@
 using System.Text;
+using MicroGrad.TestSupport;
 using MicroGrad.Viz.Dot;
 using MicroGrad.Viz.Graphviz;
-using MicroGrad.Viz.Tests.TestSupport;
 
 namespace MicroGrad.Viz.Tests;
 

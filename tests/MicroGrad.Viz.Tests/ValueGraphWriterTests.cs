@@ -3,7 +3,6 @@ using CsCheck;
 using MicroGrad.TestSupport;
 using MicroGrad.Viz.Dot;
 using MicroGrad.Viz.Drawing;
-using MicroGrad.Viz.Tests.TestSupport;
 
 namespace MicroGrad.Viz.Tests;
 

@@ -6,7 +6,6 @@ using MicroGrad.Viz.Drawing;
 using MicroGrad.Viz.Emitting;
 using MicroGrad.Viz.Graphviz;
 using MicroGrad.Viz.Planning;
-using MicroGrad.Viz.Tests.TestSupport;
 
 namespace MicroGrad.Viz.Tests;
 
@@ -107,6 +106,7 @@ public class ViewTests
     [Fact]
     public void Views_never_lose_a_value_and_never_change_data_or_grad()
     {
+        int streamedCases = 0;
         Property.Check(
             Cases,
             (seed, sizes, options) =>
@@ -123,8 +123,14 @@ public class ViewTests
                 var graph = new DrawingEmitter(plan).Build();
 
                 Assert.Equal(before, values.Select(v => (v.Data, v.Grad)));
-                // Differential by design (streamed text = model text); the views' own meaning is checked by the counts below.
-                Assert.Equal(DotWriter.ToDot(graph), loss.ToDot(options));
+                // Differential by design: the streamed text equals the model's. With clusters ToDot writes the
+                // model itself (clusters nest nodes), so the comparison would be the model against itself:
+                // only the other cases compare, and they are counted. The views' own meaning is checked below.
+                if (plan.Views.Modules != ModuleView.Clusters)
+                {
+                    Assert.Equal(DotWriter.ToDot(graph), loss.ToDot(options));
+                    streamedCases++;
+                }
                 var nodes = graph.EnumerateNodes().ToDictionary(n => n.Id, StringComparer.Ordinal);
                 int drawn = 0, grouped = 0;
                 for (int i = 0; i < values.Count; i++)
@@ -148,6 +154,9 @@ public class ViewTests
                 }
             },
             iter: 150);
+
+        // The seeds of every run draw clusters in about a third of the cases: most cases must compare.
+        Assert.True(streamedCases >= 150 * Property.Seeds().Count / 2, $"only {streamedCases} cases compared streamed and model text");
     }
 
     // A fan-in group's record starts "N inputs", or "N terms (op)" then "M values" (the terms and their inputs).

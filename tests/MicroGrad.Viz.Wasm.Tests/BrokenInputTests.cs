@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Text;
+using MicroGrad.TestSupport;
 using MicroGrad.Viz.Graphviz;
-using MicroGrad.Viz.Tests.TestSupport;
 
 namespace MicroGrad.Viz.Wasm.Tests;
 

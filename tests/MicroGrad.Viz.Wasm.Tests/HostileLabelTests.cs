@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text;
+using MicroGrad.TestSupport;
 using MicroGrad.Viz.Drawing;
 using MicroGrad.Viz.Graphviz;
-using MicroGrad.Viz.Tests.TestSupport;
 
 namespace MicroGrad.Viz.Wasm.Tests;
 

@@ -1,5 +1,5 @@
 using System.Security.Cryptography;
-using MicroGrad.Viz.Tests.TestSupport;
+using MicroGrad.TestSupport;
 
 namespace MicroGrad.Viz.Wasm.Tests;
 

@@ -1,9 +1,9 @@
 using BenchmarkDotNet.Attributes;
 using MicroGrad.Nn;
+using MicroGrad.Viz;
 using MicroGrad.Viz.Drawing;
 using MicroGrad.Viz.Graphviz;
 using MicroGrad.Viz.Wasm;
-using MicroGrad.Viz;
 
 namespace MicroGrad.Benchmarks;
 

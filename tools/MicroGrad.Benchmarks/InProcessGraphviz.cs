@@ -1,9 +1,9 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
+using MicroGrad.Viz;
 using MicroGrad.Viz.Graphviz;
 using MicroGrad.Viz.Wasm;
-using MicroGrad.Viz;
 
 namespace MicroGrad.Benchmarks;
 

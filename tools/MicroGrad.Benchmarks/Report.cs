@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
 using MicroGrad.Nn;
-using MicroGrad.Viz.Drawing;
 using MicroGrad.Viz;
+using MicroGrad.Viz.Drawing;
 
 namespace MicroGrad.Benchmarks;
 

@@ -2,11 +2,11 @@
 // MLP in each of its views, a 300-term sum and a tape, as DOT, JSON, in-process SVG and the page. Run it
 // before and after a change that must not change output (tools/output-check.sh does both) and compare.
 using System.Globalization;
+using MicroGrad;
 using MicroGrad.Nn;
+using MicroGrad.Viz;
 using MicroGrad.Viz.Drawing;
 using MicroGrad.Viz.Graphviz;
-using MicroGrad.Viz;
-using MicroGrad;
 
 if (args.Length != 1)
 {

@@ -1,5 +1,5 @@
-using MicroGrad.Viz.Graphviz;
 using MicroGrad.Viz.Formats;
+using MicroGrad.Viz.Graphviz;
 
 namespace MicroGrad.Viz.Cli.Commands;
 

@@ -1,6 +1,6 @@
 using System.ComponentModel;
-using System.Text.RegularExpressions;
 using System.Text;
+using System.Text.RegularExpressions;
 using CliWrap;
 using MicroGrad.Viz.Formats;
 

@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Net;
 using System.Security.Cryptography;
-using System.Text.Json;
 using System.Text;
+using System.Text.Json;
 using MicroGrad.Viz.Dot;
 using MicroGrad.Viz.Emitting;
 using MicroGrad.Viz.Graphviz;

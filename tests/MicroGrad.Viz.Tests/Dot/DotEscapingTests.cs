@@ -1,7 +1,6 @@
 using CsCheck;
-using MicroGrad.Viz.Dot;
-using MicroGrad.Viz.Tests.TestSupport;
 using MicroGrad.TestSupport;
+using MicroGrad.Viz.Dot;
 
 namespace MicroGrad.Viz.Tests.Dot;
 

@@ -1,5 +1,5 @@
+using MicroGrad.TestSupport;
 using MicroGrad.Viz.Graphviz;
-using MicroGrad.Viz.Tests.TestSupport;
 
 namespace MicroGrad.Viz.Tests.Graphviz;
 

@@ -2,7 +2,6 @@ using System.Text;
 using CsCheck;
 using MicroGrad.TestSupport;
 using MicroGrad.Viz.Graphviz;
-using MicroGrad.Viz.Tests.TestSupport;
 
 namespace MicroGrad.Viz.Tests.Graphviz;
 
@@ -15,7 +14,7 @@ public class GraphvizIntegrationTests
     public async Task Every_snapshot_is_accepted_by_dot_without_warnings_and_draws_every_node()
     {
         var runner = Runner();
-        string project = Snapshot.ProjectFolder;
+        string project = Snapshot.ProjectFolderOf();
         var snapshots = Directory.GetFiles(project, "*.verified.dot", SearchOption.AllDirectories);
         Assert.NotEmpty(snapshots);
 

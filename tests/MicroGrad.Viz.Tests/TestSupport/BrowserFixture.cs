@@ -1,3 +1,4 @@
+using MicroGrad.TestSupport;
 using PuppeteerSharp;
 
 namespace MicroGrad.Viz.Tests.TestSupport;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
+using MicroGrad.TestSupport;
 
 namespace MicroGrad.Viz.Tests.TestSupport;
 

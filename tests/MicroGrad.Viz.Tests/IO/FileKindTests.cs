@@ -1,8 +1,8 @@
 using System.Diagnostics;
+using MicroGrad.TestSupport;
 using MicroGrad.Viz.IO;
-using MicroGrad.Viz.Tests.TestSupport;
 
-namespace MicroGrad.Viz.Tests;
+namespace MicroGrad.Viz.Tests.IO;
 
 /// <summary>Devices and pipes are written to, never replaced by a regular file.</summary>
 public sealed class FileKindTests : IDisposable

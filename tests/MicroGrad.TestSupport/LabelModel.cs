@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace MicroGrad.Viz.Tests.TestSupport;
+namespace MicroGrad.TestSupport;
 
 /// <summary>
 /// What a label must show once drawn, written from the documented rules rather than from the

@@ -3,7 +3,7 @@ using CsCheck;
 using MicroGrad.TestSupport;
 using MicroGrad.Viz.Text;
 
-namespace MicroGrad.Viz.Tests;
+namespace MicroGrad.Viz.Tests.Text;
 
 /// <summary>The fast fixed-point formatter must agree with .NET's exact "F" formatting, or decline.</summary>
 public sealed class NumberTextTests

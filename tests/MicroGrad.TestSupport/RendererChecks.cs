@@ -1,7 +1,8 @@
 using System.Text;
+using MicroGrad.Viz;
 using MicroGrad.Viz.Drawing;
 
-namespace MicroGrad.Viz.Tests.TestSupport;
+namespace MicroGrad.TestSupport;
 
 /// <summary>Checks of a drawing that must hold for either Graphviz, native or in-process.</summary>
 internal static class RendererChecks

@@ -90,6 +90,3 @@ internal static class Property
 
     private static string Trim(string text) => text.Length <= 2000 ? text : text[..2000] + "…";
 }
-
-/// <summary>A property failed on a reproducible case (see <see cref="Property"/>).</summary>
-internal sealed class PropertyFailedException(string message, Exception inner) : Exception(message, inner);

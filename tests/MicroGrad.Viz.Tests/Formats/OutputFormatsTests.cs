@@ -1,6 +1,6 @@
 using MicroGrad.Viz.Formats;
 
-namespace MicroGrad.Viz.Tests;
+namespace MicroGrad.Viz.Tests.Formats;
 
 /// <summary>The one table of output formats: names and file extensions, as the library and mgviz read them.</summary>
 public class OutputFormatsTests

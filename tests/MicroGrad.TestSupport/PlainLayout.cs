@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace MicroGrad.Viz.Tests.TestSupport;
+namespace MicroGrad.TestSupport;
 
 /// <summary>
 /// Reads the node boxes of Graphviz's <c>plain</c> output (<c>node NAME X Y WIDTH HEIGHT …</c>,

@@ -1,7 +1,8 @@
+using MicroGrad.Viz;
 using MicroGrad.Viz.Dot;
 using MicroGrad.Viz.Drawing;
 
-namespace MicroGrad.Viz.Tests.TestSupport;
+namespace MicroGrad.TestSupport;
 
 /// <summary>The README's gallery (<c>docs/images</c>): drawn by the native Graphviz and, byte for byte, in-process.</summary>
 internal static class Gallery

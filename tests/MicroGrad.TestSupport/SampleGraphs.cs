@@ -1,4 +1,4 @@
-namespace MicroGrad.Viz.Tests.TestSupport;
+namespace MicroGrad.TestSupport;
 
 /// <summary>The graphs of the seed notebook and the lecture, with the numbers the lecture shows.</summary>
 internal static class SampleGraphs

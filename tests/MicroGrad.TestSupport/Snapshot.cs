@@ -1,7 +1,7 @@
 using System.Reflection;
 using System.Runtime.CompilerServices;
 
-namespace MicroGrad.Viz.Tests.TestSupport;
+namespace MicroGrad.TestSupport;
 
 /// <summary>
 /// Snapshot testing with Verify's file conventions, so moving to Verify later is a rename:
@@ -49,11 +49,18 @@ internal static class Snapshot
             : $"Snapshot mismatch: {Describe(expected, actual)}\nCompare {verified}\nwith {received}; accept deliberate changes with tools/accept-snapshots.sh.");
     }
 
-    /// <summary>The test project's source folder.</summary>
-    public static string ProjectFolder => Path.GetFullPath(Path.Combine(Path.GetDirectoryName(ThisFile())!, ".."));
-
     /// <summary>The repository's root folder.</summary>
-    public static string RepositoryRoot => Path.GetFullPath(Path.Combine(ProjectFolder, "..", ".."));
+    public static string RepositoryRoot => Path.GetFullPath(Path.Combine(Path.GetDirectoryName(ThisFile())!, "..", ".."));
+
+    /// <summary>The source folder of the test project a test file is in.</summary>
+    /// <param name="sourceFile">Filled in by the compiler with the calling file.</param>
+    public static string ProjectFolderOf([CallerFilePath] string sourceFile = "")
+    {
+        // tests/{Project}/… : the folder right under tests/.
+        string tests = Path.Combine(RepositoryRoot, "tests") + Path.DirectorySeparatorChar;
+        string relative = Path.GetFullPath(sourceFile)[tests.Length..];
+        return Path.Combine(tests, relative[..relative.IndexOf(Path.DirectorySeparatorChar, StringComparison.Ordinal)]);
+    }
 
     /// <summary>
     /// Snapshot files under <paramref name="folder"/> whose name matches no test method of

@@ -1,4 +1,4 @@
-namespace MicroGrad.Viz.Tests.TestSupport;
+namespace MicroGrad.TestSupport;
 
 /// <summary>Shell scripts that stand in for <c>dot</c>, to provoke every process fault on purpose (Unix only).</summary>
 internal sealed class FakeDot : IDisposable

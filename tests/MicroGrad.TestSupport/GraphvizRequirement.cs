@@ -1,6 +1,6 @@
 using MicroGrad.Viz.Graphviz;
 
-namespace MicroGrad.Viz.Tests.TestSupport;
+namespace MicroGrad.TestSupport;
 
 /// <summary>Tests that need the real Graphviz: required on CI, skipped (saying why) elsewhere.</summary>
 internal static class GraphvizRequirement

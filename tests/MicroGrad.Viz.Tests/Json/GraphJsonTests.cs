@@ -2,10 +2,10 @@ using System.Text.Json;
 using CsCheck;
 using MicroGrad.TestSupport;
 
-namespace MicroGrad.Viz.Tests;
+namespace MicroGrad.Viz.Tests.Json;
 
 /// <summary>The graph export: its exact text for a small graph, and labels that read back as written.</summary>
-public sealed class ValueGraphJsonTests
+public sealed class GraphJsonTests
 {
     [Fact]
     public void The_export_of_a_small_graph_is_this_text()

@@ -1,10 +1,11 @@
 using System.Globalization;
+using MicroGrad.TestSupport;
 using MicroGrad.Viz.Drawing;
 using MicroGrad.Viz.Graphviz;
 using MicroGrad.Viz.Tests.TestSupport;
 using PuppeteerSharp;
 
-namespace MicroGrad.Viz.Tests.Html;
+namespace MicroGrad.Viz.Tests.Page;
 
 /// <summary>
 /// The step-through page in a real browser (headless Chromium): the backward pass step by step with

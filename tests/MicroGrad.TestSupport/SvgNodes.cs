@@ -1,6 +1,6 @@
 using System.Xml.Linq;
 
-namespace MicroGrad.Viz.Tests.TestSupport;
+namespace MicroGrad.TestSupport;
 
 /// <summary>The nodes of a Graphviz SVG: each <c>&lt;g class="node"&gt;</c>'s title and texts.</summary>
 internal static class SvgNodes
