@@ -2,7 +2,7 @@ namespace MicroGrad.Viz.Cli;
 
 /// <summary>
 /// mgviz's exit codes, named for what they mean. <see cref="All"/> is the one table: mgviz's help is
-/// generated from it and a test checks the README's table against it.
+/// generated from it and a test checks the table of docs/mgviz.md against it.
 /// </summary>
 internal static class ExitCodes
 {
@@ -36,7 +36,7 @@ internal static class ExitCodes
     /// <summary>Interrupted (Ctrl+C): 128 + SIGINT, as shells report it.</summary>
     public const int Interrupted = 130;
 
-    /// <summary>Every exit code with its meaning, as help and the README print it.</summary>
+    /// <summary>Every exit code with its meaning, as help and docs/mgviz.md print it.</summary>
     public static IReadOnlyList<(int Code, string Meaning)> All { get; } =
     [
         (Success, "success"),

@@ -9,7 +9,7 @@ using Microsoft.CodeAnalysis.CSharp;
 namespace MicroGrad.Docs.Tests;
 
 /// <summary>
-/// Every C# block of the README and examples/README.md is a whole program: it compiles as printed
+/// Every C# block of the README, the guides under docs/, CONTRIBUTING.md and examples/README.md is a whole program: it compiles as printed
 /// (with a console project's implicit usings), runs, and prints what its comments say. A comment on a
 /// <c>Console.WriteLine(…);</c> line is a claim about that line's output; other comments are prose.
 /// </summary>

@@ -39,8 +39,21 @@ internal static class MarkdownBlocks
         return blocks;
     }
 
-    /// <summary>The documents whose blocks are tested.</summary>
+    /// <summary>
+    /// The documents a reader follows, in reading order: the README, the guides it links to, the
+    /// contributors' page. Their shell blocks run in this order, as one session.
+    /// </summary>
+    public static IReadOnlyList<string> Documents { get; } =
+    [
+        "README.md", "docs/mgviz.md", "docs/graphviz.md", "docs/step-through-page.md", "docs/tape.md",
+        "docs/big-graphs.md", "docs/performance.md", "CONTRIBUTING.md",
+    ];
+
+    /// <summary>The blocks of <see cref="Documents"/>, of the package READMEs and of <c>examples/README.md</c>.</summary>
     public static IReadOnlyList<MarkdownBlock> All() =>
-        [.. new[] { "README.md", Path.Combine("examples", "README.md") }
-            .SelectMany(name => Read(Path.Combine(Snapshot.RepositoryRoot, name), name.Replace('\\', '/')))];
+        [.. Documents.Concat(PackageReadmes).Append("examples/README.md").SelectMany(name => Read(Path.Combine(Snapshot.RepositoryRoot, name), name))];
+
+    /// <summary>The README each package carries (its page on a package feed).</summary>
+    public static IReadOnlyList<string> PackageReadmes { get; } =
+        ["src/MicroGrad/README.md", "src/MicroGrad.Viz/README.md", "src/MicroGrad.Viz.Wasm/README.md", "src/MicroGrad.Viz.Cli/README.md"];
 }

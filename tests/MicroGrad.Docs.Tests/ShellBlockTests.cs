@@ -32,7 +32,7 @@ public sealed class ShellBlockTests : IDisposable
     public async Task On_a_fresh_clone_without_graphviz_the_readmes_shell_blocks_run_in_order()
     {
         Assert.SkipWhen(OperatingSystem.IsWindows(), "The README's shell blocks are POSIX shell (bash).");
-        var blocks = MarkdownBlocks.All().Where(b => b.File == "README.md" && b.Language is "sh" or "bash" or "shell").ToList();
+        var blocks = MarkdownBlocks.All().Where(b => MarkdownBlocks.Documents.Contains(b.File) && b.Language is "sh" or "bash" or "shell").ToList();
         string testCommand = TestCommandOfCi();
         var byCi = blocks.Where(b => b.Lines.Count == 1 && b.Lines[0] == testCommand).ToList();
         var illustrations = blocks.Where(b => b.Lines.Count > 0 && b.Lines[0].StartsWith("# illustration", StringComparison.Ordinal)).ToList();
@@ -78,7 +78,7 @@ public sealed class ShellBlockTests : IDisposable
         Assert.Equal("mgviz-graph", json.RootElement.GetProperty("format").GetString());
 
         TestContext.Current.SendDiagnosticMessage(
-            $"docs: ran {toRun.Count} of {blocks.Count} README shell blocks on a fresh clone without Graphviz; " +
+            $"docs: ran {toRun.Count} of {blocks.Count} shell blocks of the README and the guides on a fresh clone without Graphviz; " +
             $"{byCi.Count} {(byCi.Count == 1 ? "is" : "are")} the test command that CI runs (.ci/run); {illustrations.Count} marked as illustrations");
     }
 
