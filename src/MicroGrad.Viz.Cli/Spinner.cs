@@ -16,8 +16,9 @@ internal sealed class Spinner : IAsyncDisposable
 
     private Spinner(TextWriter error, string what) => _loop = RunAsync(error, what, _stop.Token);
 
-    public static IAsyncDisposable Start(ToolConsole console, string what) =>
-        console.IsErrorTerminal ? new Spinner(console.Error, what) : NoSpinner.Instance;
+    /// <summary>Starts a spinner that says <paramref name="what"/> is happening; none when <paramref name="what"/> is null (nothing slow runs) or stderr is not a terminal.</summary>
+    public static IAsyncDisposable Start(ToolConsole console, string? what) =>
+        what is not null && console.IsErrorTerminal ? new Spinner(console.Error, what) : NoSpinner.Instance;
 
     public async ValueTask DisposeAsync()
     {

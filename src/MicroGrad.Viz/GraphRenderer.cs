@@ -139,6 +139,13 @@ public sealed class GraphRenderer
         return await SaveTextAsync(dot, path, resolved, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>Lays out (or, for <see cref="OutputFormat.Dot"/>, writes) a drawing into <paramref name="output"/>, under the size guard.</summary>
+    internal Task<(IReadOnlyList<string> Warnings, GraphvizChoice? Renderer)> LayOutAsync(DotGraph graph, OutputFormat format, Stream output, CancellationToken cancellationToken)
+    {
+        CheckSize(graph, format);
+        return WriteAsync(DotSourceOf(graph, format), format, output, cancellationToken);
+    }
+
     /// <summary>Writes (or lays out) DOT text into a temporary file that replaces <paramref name="path"/> only on success.</summary>
     private async Task<RenderResult> SaveTextAsync(string dot, string path, OutputFormat format, CancellationToken cancellationToken)
     {
@@ -152,8 +159,8 @@ public sealed class GraphRenderer
     /// <summary>The DOT text of a drawing, once its format is known to be one this type writes.</summary>
     private static string DotSourceOf(DotGraph graph, OutputFormat format) => format switch
     {
-        OutputFormat.Json => throw new NotSupportedException("The graph export (json) is written from the Value graph, not a drawing: use SaveDrawingAsync or GraphJson."),
-        OutputFormat.Html => throw new NotSupportedException("The step-through page (html) is written from the Value graph, not a drawing: use SaveDrawingAsync or StepThroughPage."),
+        OutputFormat.Json => throw new NotSupportedException("The graph export (json) is written from the Value graph, not a drawing: use value.ToJson() or SaveDrawingAsync."),
+        OutputFormat.Html => throw new NotSupportedException("The step-through page (html) is written from the Value graph, not a drawing: use SaveDrawingAsync or value.RenderAsync(OutputFormat.Html)."),
         _ => DotWriter.ToDot(graph),
     };
 

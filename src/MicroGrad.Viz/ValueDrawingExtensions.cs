@@ -1,9 +1,7 @@
 using MicroGrad.Viz.Dot;
 using MicroGrad.Viz.Emitting;
 using MicroGrad.Viz.Formats;
-using MicroGrad.Viz.IO;
 using MicroGrad.Viz.Json;
-using MicroGrad.Viz.Page;
 
 namespace MicroGrad.Viz;
 
@@ -90,33 +88,13 @@ public static class ValueDrawingExtensions
     /// <exception cref="ArgumentException">The extension names no format.</exception>
     /// <exception cref="NotSupportedException">The chosen Graphviz does not draw the format.</exception>
     /// <exception cref="RenderException">Graphviz is missing, failed, crashed or timed out; or the drawing is over the size guard.</exception>
-    public static async Task<RenderResult> SaveDrawingAsync(
+    public static Task<RenderResult> SaveDrawingAsync(
         this Value root,
         string path,
         DrawingOptions? drawing = null,
         RenderOptions? rendering = null,
-        CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(root);
-        ArgumentException.ThrowIfNullOrEmpty(path);
-        var format = OutputFormats.FromPath(path, nameof(path));
-        if (format == OutputFormat.Json)
-        {
-            string target = await AtomicFile.WriteAsync(path, file =>
-            {
-                GraphJson.Write(root, file);
-                return Task.CompletedTask;
-            }).ConfigureAwait(false);
-            return new RenderResult(format, [], target, [], null);
-        }
-
-        if (format == OutputFormat.Html)
-        {
-            return await StepThroughPage.SaveAsync(root, path, drawing, rendering, cancellationToken).ConfigureAwait(false);
-        }
-
-        return await new GraphRenderer(rendering).SaveAsync(DotDrawing.ToDotGraph(root, drawing), path, format, cancellationToken).ConfigureAwait(false);
-    }
+        CancellationToken cancellationToken = default) =>
+        FormatDispatcher.SaveAsync(root, path, null, drawing, rendering, cancellationToken);
 
     /// <summary>
     /// Draws the graph that ends in <paramref name="root"/> in memory, with the Graphviz
@@ -135,23 +113,8 @@ public static class ValueDrawingExtensions
         OutputFormat format = OutputFormat.Svg,
         DrawingOptions? drawing = null,
         RenderOptions? rendering = null,
-        CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(root);
-        if (format == OutputFormat.Json)
-        {
-            using var buffer = new MemoryStream();
-            GraphJson.Write(root, buffer);
-            return Task.FromResult(new RenderResult(format, buffer.ToArray(), null, [], null));
-        }
-
-        if (format == OutputFormat.Html)
-        {
-            return StepThroughPage.RenderAsync(root, drawing, rendering, cancellationToken);
-        }
-
-        return new GraphRenderer(rendering).RenderAsync(DotDrawing.ToDotGraph(root, drawing), format, cancellationToken);
-    }
+        CancellationToken cancellationToken = default) =>
+        FormatDispatcher.RenderAsync(root, format, drawing, rendering, cancellationToken);
 
     /// <summary>
     /// Draws the graph that ends in <paramref name="root"/> as SVG text: with the native Graphviz when

@@ -204,38 +204,22 @@ internal sealed class RenderCommand
             throw new UsageException($"--focus '{focus}': no value is named '{focus}'");
         }
 
-        // The page builds its drawing itself (it needs to know which node draws which value).
-        var graph = settings.Format == OutputFormat.Html ? null : root.ToDotGraph(settings.Drawing);
-        switch (settings.Format)
-        {
-            case OutputFormat.Dot:
-                await WriteAsync(settings.Output, console, stream => DotWriter.Write(graph!, stream)).ConfigureAwait(false);
-                return ExitCodes.Success;
-            case OutputFormat.Json:
-                await WriteAsync(settings.Output, console, stream => root.WriteJson(stream)).ConfigureAwait(false);
-                return ExitCodes.Success;
-        }
-
         if (chosen == GraphvizChoice.InProcess && settings.Rendering.Renderer == GraphvizChoice.Auto)
         {
             await console.Error.WriteLineAsync(
                 $"mgviz: Graphviz (dot) not found; drawing with Graphviz {WasmGraphviz.Version} in-process (mgviz doctor explains how to install Graphviz)").ConfigureAwait(false);
         }
 
-        var renderer = new GraphRenderer(settings.Rendering with { Renderer = chosen ?? GraphvizChoice.Auto });
+        var rendering = settings.Rendering with { Renderer = chosen ?? GraphvizChoice.Auto };
         RenderResult rendered;
         try
         {
-            await using (Spinner.Start(console, "Graphviz is laying out the graph…").ConfigureAwait(false))
+            // Only a layout can take long enough for a spinner.
+            await using (Spinner.Start(console, chosen is null ? null : "Graphviz is laying out the graph…").ConfigureAwait(false))
             {
-                var rendering = renderer.Options;
-                rendered = (settings.Format, settings.Output) switch
-                {
-                    (OutputFormat.Html, null) => await root.RenderAsync(OutputFormat.Html, settings.Drawing, rendering, cancellationToken).ConfigureAwait(false),
-                    (OutputFormat.Html, { } path) => await root.SaveDrawingAsync(path, settings.Drawing, rendering, cancellationToken).ConfigureAwait(false),
-                    (_, null) => await renderer.RenderAsync(graph!, settings.Format, cancellationToken).ConfigureAwait(false),
-                    (_, { } path) => await renderer.SaveAsync(graph!, path, settings.Format, cancellationToken).ConfigureAwait(false),
-                };
+                rendered = settings.Output is { } path
+                    ? await FormatDispatcher.SaveAsync(root, path, settings.Format, settings.Drawing, rendering, cancellationToken).ConfigureAwait(false)
+                    : await FormatDispatcher.RenderAsync(root, settings.Format, settings.Drawing, rendering, cancellationToken).ConfigureAwait(false);
             }
         }
         catch (GraphTooLargeException e)
@@ -282,22 +266,5 @@ internal sealed class RenderCommand
         return OutputFormats.TryFromPath(output, out var fromPath)
             ? fromPath
             : throw new UsageException($"cannot tell the format from '{Path.GetFileName(output)}'; use {OutputFormats.Extensions} or --format");
-    }
-
-    private static async Task WriteAsync(string? output, ToolConsole console, Action<Stream> write)
-    {
-        if (output is null)
-        {
-            using var stdout = console.OpenStandardOutput();
-            write(stdout);
-            await stdout.FlushAsync().ConfigureAwait(false);
-            return;
-        }
-
-        await AtomicFile.WriteAsync(output, file =>
-        {
-            write(file);
-            return Task.CompletedTask;
-        }).ConfigureAwait(false);
     }
 }

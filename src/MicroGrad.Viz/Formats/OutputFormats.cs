@@ -9,16 +9,16 @@ public static class OutputFormats
     /// <summary>Every format, in the order help lists them.</summary>
     public static IReadOnlyList<OutputFormatInfo> All { get; } =
     [
-        new(OutputFormat.Svg, "svg", [".svg"], "svg", "SVG drawn by Graphviz"),
-        new(OutputFormat.Png, "png", [".png"], "png", "a bitmap (96 pixels per inch)"),
-        new(OutputFormat.Pdf, "pdf", [".pdf"], "pdf", "a PDF document"),
-        new(OutputFormat.Dot, "dot", [".dot", ".gv"], null, "the DOT itself, before any layout"),
-        new(OutputFormat.Json, "json", [".json"], null, "the graph's ids, labels, ops, inputs, data and grad"),
-        new(OutputFormat.XDot, "xdot", [".xdot"], "xdot", "DOT with Graphviz's layout and drawing operations"),
-        new(OutputFormat.Plain, "plain", [".plain"], "plain", "Graphviz's plain text layout"),
-        new(OutputFormat.GraphvizJson, "graphviz-json", [], "json", "Graphviz's own JSON with the layout"),
-        new(OutputFormat.GraphvizDot, "graphviz-dot", [], "dot", "DOT with Graphviz's layout positions"),
-        new(OutputFormat.Html, "html", [".html", ".htm"], null, "a page that steps through the backward pass (works offline)"),
+        new(OutputFormat.Svg, "svg", [".svg"], "svg", "SVG drawn by Graphviz", FormatMaking.Layout),
+        new(OutputFormat.Png, "png", [".png"], "png", "a bitmap (96 pixels per inch)", FormatMaking.Layout),
+        new(OutputFormat.Pdf, "pdf", [".pdf"], "pdf", "a PDF document", FormatMaking.Layout),
+        new(OutputFormat.Dot, "dot", [".dot", ".gv"], null, "the DOT itself, before any layout", FormatMaking.Written),
+        new(OutputFormat.Json, "json", [".json"], null, "the graph's ids, labels, ops, inputs, data and grad", FormatMaking.Export),
+        new(OutputFormat.XDot, "xdot", [".xdot"], "xdot", "DOT with Graphviz's layout and drawing operations", FormatMaking.Layout),
+        new(OutputFormat.Plain, "plain", [".plain"], "plain", "Graphviz's plain text layout", FormatMaking.Layout),
+        new(OutputFormat.GraphvizJson, "graphviz-json", [], "json", "Graphviz's own JSON with the layout", FormatMaking.Layout),
+        new(OutputFormat.GraphvizDot, "graphviz-dot", [], "dot", "DOT with Graphviz's layout positions", FormatMaking.Layout),
+        new(OutputFormat.Html, "html", [".html", ".htm"], null, "a page that steps through the backward pass (works offline)", FormatMaking.Page),
     ];
 
     /// <summary>The names, comma-separated, for messages: <c>svg, png, pdf, dot, json, xdot, plain, graphviz-json, graphviz-dot, html</c>.</summary>

@@ -3,10 +3,7 @@ using System.Net;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using MicroGrad.Viz.Dot;
-using MicroGrad.Viz.Emitting;
 using MicroGrad.Viz.Graphviz;
-using MicroGrad.Viz.IO;
 using MicroGrad.Viz.Planning;
 using MicroGrad.Viz.Text;
 
@@ -33,41 +30,8 @@ internal static class StepThroughPage
     private static readonly Lazy<string> s_script = new(() => Resource("MicroGrad.Viz.Page.page.js"));
     private static readonly Lazy<string> s_style = new(() => Resource("MicroGrad.Viz.Page.page.css"));
 
-    /// <summary>Draws the page in memory.</summary>
-    /// <param name="root">The output value; its graph should have been through <see cref="Value.Backward"/>.</param>
-    /// <param name="drawing">How to draw; <see cref="DrawingOptions.Default"/> when <see langword="null"/>.</param>
-    /// <param name="rendering">Which Graphviz lays it out; <see cref="RenderOptions.Default"/> when <see langword="null"/>.</param>
-    /// <param name="cancellationToken">Cancels the layout.</param>
-    /// <returns>The page (UTF-8), Graphviz's warnings and which Graphviz drew it.</returns>
-    /// <exception cref="RenderException">Graphviz is missing, failed, crashed or timed out; or the drawing is over the size guard.</exception>
-    public static async Task<RenderResult> RenderAsync(Value root, DrawingOptions? drawing = null, RenderOptions? rendering = null, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(root);
-        var plan = DrawingPlan.Create(root, drawing ?? DrawingOptions.Default);
-        var builder = new DrawingEmitter(plan);
-        var graph = builder.Build();
-        var svg = await new GraphRenderer(rendering).RenderAsync(graph, OutputFormat.Svg, cancellationToken).ConfigureAwait(false);
-        string page = Page(plan, builder.NodeIds, builder.OperatorIds, DotWriter.Utf8.GetString(svg.Output.Span));
-        return new RenderResult(OutputFormat.Html, DotWriter.Utf8.GetBytes(page), null, svg.Warnings, svg.Renderer);
-    }
-
-    /// <summary>Draws the page into a file, atomically.</summary>
-    /// <param name="root">The output value.</param>
-    /// <param name="path">The file to write; its folder must exist.</param>
-    /// <param name="drawing">How to draw.</param>
-    /// <param name="rendering">Which Graphviz lays it out.</param>
-    /// <param name="cancellationToken">Cancels the layout.</param>
-    /// <returns>The path written, Graphviz's warnings and which Graphviz drew it.</returns>
-    /// <exception cref="RenderException">Graphviz is missing, failed, crashed or timed out; or the drawing is over the size guard.</exception>
-    public static async Task<RenderResult> SaveAsync(Value root, string path, DrawingOptions? drawing = null, RenderOptions? rendering = null, CancellationToken cancellationToken = default)
-    {
-        ArgumentException.ThrowIfNullOrEmpty(path);
-        var page = await RenderAsync(root, drawing, rendering, cancellationToken).ConfigureAwait(false);
-        string target = await AtomicFile.WriteAsync(path, file => file.WriteAsync(page.Output, cancellationToken).AsTask()).ConfigureAwait(false);
-        return new RenderResult(OutputFormat.Html, [], target, page.Warnings, page.Renderer);
-    }
-
-    private static string Page(DrawingPlan plan, IReadOnlyList<string?> ids, IReadOnlyList<string?> opIds, string svg)
+    /// <summary>The page around Graphviz's <paramref name="svg"/> of the plan's drawing; <paramref name="ids"/> and <paramref name="opIds"/> say which node draws each value and its operator.</summary>
+    internal static string Page(DrawingPlan plan, IReadOnlyList<string?> ids, IReadOnlyList<string?> opIds, string svg)
     {
         var options = plan.Views;
         string Name(Value value) => value.Label ?? (ids[plan.IndexOf(value)] is { } id ? id : "(hidden " + (value.Op.Length > 0 ? value.Op : "value") + ")");
