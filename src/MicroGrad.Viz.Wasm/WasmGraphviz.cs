@@ -34,7 +34,7 @@ namespace MicroGrad.Viz.Wasm;
 public sealed class WasmGraphviz : IGraphvizBackend
 {
     /// <summary>The default memory limit of one Graphviz instance: 1 GiB (a 3,000-node graph needs about 23 MiB).</summary>
-    public const long DefaultMemoryLimit = 1L << 30;
+    public static long DefaultMemoryLimit => 1L << 30;
 
     private const int ThreadStackBytes = 16 * 1024 * 1024;
 
@@ -48,10 +48,10 @@ public sealed class WasmGraphviz : IGraphvizBackend
     private Task? _warmUp;
 
     /// <summary>Creates an in-process Graphviz; instances share the compiled module but not their pools.</summary>
-    /// <param name="memoryLimit">The most linear memory one Graphviz instance may use, in bytes. Default <see cref="DefaultMemoryLimit"/>.</param>
+    /// <param name="memoryLimit">The most linear memory one Graphviz instance may use, in bytes; <see langword="null"/> for <see cref="DefaultMemoryLimit"/>.</param>
     /// <exception cref="ArgumentOutOfRangeException">The limit is below 32 MiB or above 2 GiB (the module's own maximum).</exception>
-    public WasmGraphviz(long memoryLimit = DefaultMemoryLimit)
-        : this(() => GraphvizRuntime.Shared, memoryLimit)
+    public WasmGraphviz(long? memoryLimit = null)
+        : this(() => GraphvizRuntime.Shared, memoryLimit ?? DefaultMemoryLimit)
     {
     }
 
@@ -144,7 +144,7 @@ public sealed class WasmGraphviz : IGraphvizBackend
     /// <exception cref="GraphvizFailedException">Graphviz rejected the input, reported an <c>Error:</c>, or failed to lay it out; or the input holds more than one graph (see <see cref="GraphvizRules"/>).</exception>
     /// <exception cref="GraphvizCrashedException">Graphviz ran out of stack or memory, or stopped abnormally.</exception>
     /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
-    public Task<(byte[] Output, IReadOnlyList<string> Warnings)> RenderAsync(string dot, OutputFormat format, LayoutEngine engine, CancellationToken cancellationToken = default)
+    internal Task<(byte[] Output, IReadOnlyList<string> Warnings)> RenderAsync(string dot, OutputFormat format, LayoutEngine engine, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(dot);
         if (Array.IndexOf(s_formats, format) < 0)

@@ -138,7 +138,7 @@ public sealed record DrawingOptions
     public bool? Tooltips { get; init; }
 
     /// <summary>The most nodes a drawing has for <see cref="Tooltips"/> to be on by default: 2,000, the size guard's default.</summary>
-    public const int TooltipThreshold = 2000;
+    public static int TooltipThreshold => 2000;
 
     /// <summary>Collapsed module nodes. Default light violet fill.</summary>
     public NodeStyle ModuleStyle { get; init; } = new(FillColor: "#ede9fe", Color: "#5b21b6");

@@ -10,7 +10,9 @@ namespace MicroGrad.Viz;
 public sealed record RenderOptions
 {
     /// <summary>The environment variable consulted for the path of <c>dot</c> when <see cref="DotPath"/> is not set: <c>MGVIZ_DOT</c>.</summary>
-    public const string DotPathVariable = "MGVIZ_DOT";
+    public static string DotPathVariable => DotPathVariableName;
+
+    internal const string DotPathVariableName = "MGVIZ_DOT";
 
     /// <summary>The defaults.</summary>
     public static RenderOptions Default { get; } = new();

@@ -1,4 +1,5 @@
 using MicroGrad.Viz.Dot;
+using MicroGrad.Viz.Drawing;
 using MicroGrad.Viz.Emitting;
 using MicroGrad.Viz.Formats;
 using MicroGrad.Viz.Json;
@@ -27,6 +28,16 @@ public static class ValueDrawingExtensions
     /// <param name="options">How to draw; <see cref="DrawingOptions.Default"/> when <see langword="null"/>.</param>
     /// <returns>A new DOT model.</returns>
     public static DotGraph ToDotGraph(this Value root, DrawingOptions? options = null) => DotDrawing.ToDotGraph(root, options);
+
+    /// <summary>
+    /// The drawing of the graph that ends in <paramref name="root"/> with what a tool building on it
+    /// needs: the DOT model, the views as applied (the automatic ones resolved for the graph's size),
+    /// and the node id of each value, to find it again in Graphviz's SVG.
+    /// </summary>
+    /// <param name="root">The value to draw.</param>
+    /// <param name="options">How to draw; <see cref="DrawingOptions.Default"/> when <see langword="null"/>.</param>
+    /// <returns>The drawing.</returns>
+    public static DrawnGraph ToDrawing(this Value root, DrawingOptions? options = null) => DotDrawing.ToDrawing(root, options);
 
     /// <summary>Writes the DOT of the graph that ends in <paramref name="root"/> to <paramref name="writer"/>, node by node.</summary>
     /// <param name="root">The value to draw.</param>

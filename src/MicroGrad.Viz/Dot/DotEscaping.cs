@@ -12,7 +12,7 @@ public static class DotEscaping
     /// Quoted strings are split into <c>"…" + "…"</c> pieces of at most this many characters,
     /// because Graphviz 2.43 rejects a single quoted string longer than 16 KiB.
     /// </summary>
-    public const int MaxQuotedChunkLength = 4096;
+    internal const int MaxQuotedChunkLength = 4096;
 
     private static readonly string[] Keywords = ["node", "edge", "graph", "digraph", "subgraph", "strict"];
 

@@ -11,7 +11,7 @@ namespace MicroGrad.Viz.Dot;
 public static class DotWriter
 {
     /// <summary>UTF-8 without a byte-order mark: what Graphviz expects (a BOM is a syntax error to it).</summary>
-    public static readonly Encoding Utf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
+    internal static readonly Encoding Utf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
 
     /// <summary>Writes the graph to <paramref name="writer"/> without building the whole text first.</summary>
     /// <param name="graph">The graph.</param>

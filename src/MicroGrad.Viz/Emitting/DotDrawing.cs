@@ -29,6 +29,30 @@ internal static class DotDrawing
         return new DrawingEmitter(plan).Build();
     }
 
+    /// <summary>The drawing with the views as applied and the node of each value.</summary>
+    public static DrawnGraph ToDrawing(Value root, DrawingOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(root);
+        var plan = DrawingPlan.Create(root, options ?? DrawingOptions.Default);
+        var emitter = new DrawingEmitter(plan);
+        var graph = emitter.Build();
+        return new DrawnGraph(graph, plan.Views with { Tooltips = emitter.Tooltips }, ById(plan, emitter.NodeIds), ById(plan, emitter.OperatorIds));
+    }
+
+    private static Dictionary<Value, string> ById(DrawingPlan plan, IReadOnlyList<string?> ids)
+    {
+        var map = new Dictionary<Value, string>(ReferenceEqualityComparer.Instance);
+        for (int i = 0; i < ids.Count; i++)
+        {
+            if (ids[i] is { } id)
+            {
+                map.Add(plan.Order[i], id);
+            }
+        }
+
+        return map;
+    }
+
     /// <summary>Writes the DOT of the graph that ends in <paramref name="root"/> to <paramref name="writer"/>.</summary>
     /// <param name="root">The value to draw.</param>
     /// <param name="writer">The destination; not closed.</param>

@@ -56,6 +56,9 @@ internal sealed class DrawingEmitter
         }
     }
 
+    /// <summary>Whether value nodes carry tooltips: as asked, or decided by the drawing's size.</summary>
+    public bool Tooltips => _tooltips;
+
     /// <summary>After building: the id of each value's own node, by index in the plan's order (null when another node draws it).</summary>
     public IReadOnlyList<string?> NodeIds => _ids;
 

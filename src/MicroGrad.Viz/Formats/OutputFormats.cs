@@ -22,10 +22,10 @@ public static class OutputFormats
     ];
 
     /// <summary>The names, comma-separated, for messages: <c>svg, png, pdf, dot, json, xdot, plain, graphviz-json, graphviz-dot, html</c>.</summary>
-    public static string Names => string.Join(", ", All.Select(f => f.Name));
+    internal static string Names => string.Join(", ", All.Select(f => f.Name));
 
     /// <summary>The file extensions, space-separated, for messages: <c>.svg .png .pdf .dot .gv .json .xdot .plain .html .htm</c>.</summary>
-    public static string Extensions => string.Join(' ', All.SelectMany(f => f.Extensions));
+    internal static string Extensions => string.Join(' ', All.SelectMany(f => f.Extensions));
 
     /// <summary>The row of a format.</summary>
     /// <param name="format">The format.</param>

@@ -6,7 +6,7 @@ namespace MicroGrad.Viz.Graphviz;
 /// Converts layout engines and formats to the names Graphviz takes, through fixed allow-lists: no
 /// other text ever reaches Graphviz. Format names for users live in <see cref="OutputFormats"/>.
 /// </summary>
-public static class GraphvizNames
+internal static class GraphvizNames
 {
     /// <summary>The name Graphviz uses for a layout engine, e.g. <c>dot</c> or <c>neato</c>.</summary>
     /// <param name="engine">The engine.</param>

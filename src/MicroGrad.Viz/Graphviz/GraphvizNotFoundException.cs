@@ -4,9 +4,9 @@ namespace MicroGrad.Viz.Graphviz;
 public sealed class GraphvizNotFoundException : RenderException
 {
     /// <summary>How to install Graphviz on the common systems.</summary>
-    public const string InstallHint =
+    internal const string InstallHint =
         "Install Graphviz: Debian/Ubuntu 'sudo apt-get install graphviz'; macOS 'brew install graphviz'; " +
-        "Windows 'winget install graphviz' (or choco install graphviz). Or point " + RenderOptions.DotPathVariable +
+        "Windows 'winget install graphviz' (or choco install graphviz). Or point " + RenderOptions.DotPathVariableName +
         " (or the DotPath option) at the dot executable.";
 
     /// <summary>Creates the exception.</summary>
