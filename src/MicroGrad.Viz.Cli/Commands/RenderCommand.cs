@@ -1,10 +1,8 @@
 using System.CommandLine;
 using MicroGrad.Viz.Cli.Expressions;
-using MicroGrad.Viz.Dot;
 using MicroGrad.Viz.Drawing;
 using MicroGrad.Viz.Formats;
 using MicroGrad.Viz.Graphviz;
-using MicroGrad.Viz.IO;
 using MicroGrad.Viz.Wasm;
 
 namespace MicroGrad.Viz.Cli.Commands;
