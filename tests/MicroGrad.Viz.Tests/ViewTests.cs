@@ -135,10 +135,10 @@ public class ViewTests
                 int drawn = 0, grouped = 0;
                 for (int i = 0; i < values.Count; i++)
                 {
-                    int ways = (plan.IsDrawn(i) ? 1 : 0) + (plan.Stub[i] < 0 ? 0 : 1) + (plan.Group[i] is null ? 0 : 1) + (plan.Shared[i] is null ? 0 : 1) + (plan.Folded[i] ? 1 : 0) + (plan.Chained[i] ? 1 : 0) + (plan.Term[i] ? 1 : 0) + (plan.FanIn[i] < 0 ? 0 : 1);
+                    int ways = (plan.IsDrawn(i) ? 1 : 0) + (plan.StubOf(i) < 0 ? 0 : 1) + (plan.GroupOf(i) is null ? 0 : 1) + (plan.SharedOf(i) is null ? 0 : 1) + (plan.IsFolded(i) ? 1 : 0) + (plan.IsChained(i) ? 1 : 0) + (plan.IsTerm(i) ? 1 : 0) + (plan.FanInOf(i) < 0 ? 0 : 1);
                     Assert.Equal(1, ways); // every value is accounted for exactly once
                     drawn += plan.IsDrawn(i) ? 1 : 0;
-                    grouped += plan.Group[i] is null && plan.Shared[i] is null && plan.Stub[i] < 0 && plan.FanIn[i] < 0 ? 0 : 1;
+                    grouped += plan.GroupOf(i) is null && plan.SharedOf(i) is null && plan.StubOf(i) < 0 && plan.FanInOf(i) < 0 ? 0 : 1;
                 }
 
                 Assert.Equal(drawn, nodes.Keys.Count(id => id.StartsWith('v') && !id.EndsWith("_op", StringComparison.Ordinal)));

@@ -35,8 +35,8 @@ internal sealed class DrawingEmitter
     public DrawingEmitter(DrawingPlan plan)
     {
         _sink = new DotSink.Model(_graph);
-        _isTerm = u => plan.Term[u];
-        _isFolded = u => plan.Folded[u];
+        _isTerm = u => plan.IsTerm(u);
+        _isFolded = u => plan.IsFolded(u);
         _plan = plan;
         _options = plan.Views;
         _ids = new string?[plan.Order.Count];
@@ -151,7 +151,7 @@ internal sealed class DrawingEmitter
         int next = 0;
         for (int i = 0; i < order.Count; i++)
         {
-            if (_plan.Group[i] is { } group)
+            if (_plan.GroupOf(i) is { } group)
             {
                 if (!_groupIds.ContainsKey(group))
                 {
@@ -161,13 +161,13 @@ internal sealed class DrawingEmitter
                 continue;
             }
 
-            if (_plan.Stub[i] >= 0)
+            if (_plan.StubOf(i) >= 0)
             {
-                AddStubNode(_plan.Stub[i]);
+                AddStubNode(_plan.StubOf(i));
                 continue;
             }
 
-            if (_plan.Shared[i] is { } path)
+            if (_plan.SharedOf(i) is { } path)
             {
                 if (!_sharedIds.ContainsKey(path))
                 {
@@ -177,7 +177,7 @@ internal sealed class DrawingEmitter
                 continue;
             }
 
-            if (_plan.FanIn[i] is int fanIn and >= 0)
+            if (_plan.FanInOf(i) is int fanIn and >= 0)
             {
                 if (!_fanInDrawn[fanIn])
                 {
@@ -324,7 +324,7 @@ internal sealed class DrawingEmitter
             return;
         }
 
-        int count = _plan.Stub.Count(s => s == stub);
+        int count = Enumerable.Range(0, _plan.Order.Count).Count(i => _plan.StubOf(i) == stub);
         _stubSizes.Add(stub, count);
         var node = _sink.AddNode(null, id);
         node.Attributes.Set("label", "… " + count.ToString(CultureInfo.InvariantCulture) + (count == 1 ? " value" : " values"));
@@ -340,7 +340,7 @@ internal sealed class DrawingEmitter
     {
         string id = "p" + _sharedIds.Count.ToString(CultureInfo.InvariantCulture);
         _sharedIds.Add(path, id);
-        int count = _plan.Shared.Count(p => string.Equals(p, path, StringComparison.Ordinal));
+        int count = Enumerable.Range(0, _plan.Order.Count).Count(i => string.Equals(_plan.SharedOf(i), path, StringComparison.Ordinal));
         var fields = new List<DotRecordField>
         {
             DotRecordField.FromText(path + " parameters"),
@@ -364,14 +364,14 @@ internal sealed class DrawingEmitter
             foreach (var input in order[i].Inputs)
             {
                 int u = plan.IndexOf(input);
-                usedOutside[u] |= !ReferenceEquals(plan.Group[u], plan.Group[i]);
+                usedOutside[u] |= !ReferenceEquals(plan.GroupOf(u), plan.GroupOf(i));
             }
         }
 
         var groups = new Dictionary<ModuleScope, (int Members, List<int> Outputs)>(ReferenceEqualityComparer.Instance);
         for (int i = 0; i < order.Count; i++)
         {
-            if (plan.Group[i] is not { } group)
+            if (plan.GroupOf(i) is not { } group)
             {
                 continue;
             }
@@ -394,14 +394,14 @@ internal sealed class DrawingEmitter
         var groupEdges = new HashSet<(string, string)>();
         for (int i = 0; i < order.Count; i++)
         {
-            if (_plan.Stub[i] >= 0)
+            if (_plan.StubOf(i) >= 0)
             {
                 // Values the focus keeps that feed a cut-off part.
-                string stub = StubId(_plan.Stub[i]);
+                string stub = StubId(_plan.StubOf(i));
                 foreach (var input in order[i].Inputs)
                 {
                     int u = _plan.IndexOf(input);
-                    if (_plan.Stub[u] != _plan.Stub[i] && !_plan.Folded[u] && groupEdges.Add((Source(u), stub)))
+                    if (_plan.StubOf(u) != _plan.StubOf(i) && !_plan.IsFolded(u) && groupEdges.Add((Source(u), stub)))
                     {
                         _sink.AddEdge(Source(u), stub);
                     }
@@ -410,13 +410,13 @@ internal sealed class DrawingEmitter
                 continue;
             }
 
-            if (_plan.Group[i] is { } group)
+            if (_plan.GroupOf(i) is { } group)
             {
                 string target = _groupIds[group];
                 foreach (var input in order[i].Inputs)
                 {
                     int u = _plan.IndexOf(input);
-                    if (!ReferenceEquals(_plan.Group[u], group) && !_plan.Folded[u] && groupEdges.Add((Source(u), target)))
+                    if (!ReferenceEquals(_plan.GroupOf(u), group) && !_plan.IsFolded(u) && groupEdges.Add((Source(u), target)))
                     {
                         _sink.AddEdge(Source(u), target);
                     }
@@ -440,7 +440,7 @@ internal sealed class DrawingEmitter
             if (order[i].Operation is { IsOrdered: true, Arity: 2 })
             {
                 int left = _plan.IndexOf(order[i].Inputs[0]), right = _plan.IndexOf(order[i].Inputs[1]);
-                if (!_plan.Folded[left] && !_plan.Folded[right])
+                if (!_plan.IsFolded(left) && !_plan.IsFolded(right))
                 {
                     _sink.AddOperandEdge(Source(left), op, 1);
                     _sink.AddOperandEdge(Source(right), op, 2);
@@ -451,14 +451,14 @@ internal sealed class DrawingEmitter
 
             foreach (int u in _plan.Expand(i, expandTerms: true, _sources))
             {
-                if (_plan.Folded[u])
+                if (_plan.IsFolded(u))
                 {
                     continue;
                 }
 
                 // A collapsed module, or the inputs of absorbed terms, feed an operator through one edge
                 // each; otherwise every operand slot gets its edge (a*a draws two).
-                bool once = hasTerms || _plan.Group[u] is not null || _plan.Shared[u] is not null || _plan.Stub[u] >= 0 || _plan.FanIn[u] >= 0;
+                bool once = hasTerms || _plan.GroupOf(u) is not null || _plan.SharedOf(u) is not null || _plan.StubOf(u) >= 0 || _plan.FanInOf(u) >= 0;
                 if (!once || (opEdges ??= new HashSet<string>(StringComparer.Ordinal)).Add(Source(u)))
                 {
                     _sink.AddEdge(Source(u), op);
@@ -470,10 +470,10 @@ internal sealed class DrawingEmitter
     }
 
     private string Source(int u) =>
-        _plan.Stub[u] >= 0 ? StubId(_plan.Stub[u])
-        : _plan.Group[u] is { } group ? _groupIds[group]
-        : _plan.Shared[u] is { } path ? _sharedIds[path]
-        : _plan.FanIn[u] >= 0 ? FanInId(_plan.FanIn[u])
+        _plan.StubOf(u) >= 0 ? StubId(_plan.StubOf(u))
+        : _plan.GroupOf(u) is { } group ? _groupIds[group]
+        : _plan.SharedOf(u) is { } path ? _sharedIds[path]
+        : _plan.FanInOf(u) >= 0 ? FanInId(_plan.FanInOf(u))
         : _ids[u]!;
 
     private string OperatorLabel(int i)
@@ -506,8 +506,8 @@ internal sealed class DrawingEmitter
             return op + " " + NumberText.Constant(_plan.Order[operands[0]].Data);
         }
 
-        string left = _plan.Folded[operands[0]] ? NumberText.Constant(_plan.Order[operands[0]].Data) + " " : string.Empty;
-        string right = _plan.Folded[operands[1]] ? " " + NumberText.Constant(_plan.Order[operands[1]].Data) : string.Empty;
+        string left = _plan.IsFolded(operands[0]) ? NumberText.Constant(_plan.Order[operands[0]].Data) + " " : string.Empty;
+        string right = _plan.IsFolded(operands[1]) ? " " + NumberText.Constant(_plan.Order[operands[1]].Data) : string.Empty;
         return left + op + right;
     }
 

@@ -23,16 +23,8 @@ internal sealed class DrawingPlan
 
         Uses = new int[order.Count];
         User = new int[order.Count];
-        Group = new ModuleScope?[order.Count];
         Owner = new ModuleScope?[order.Count];
-        Shared = new string?[order.Count];
-        Stub = new int[order.Count];
-        Array.Fill(Stub, -1);
-        Folded = new bool[order.Count];
-        Chained = new bool[order.Count];
-        Term = new bool[order.Count];
-        FanIn = new int[order.Count];
-        Array.Fill(FanIn, -1);
+        _places = new Placement[order.Count];
     }
 
     public IReadOnlyList<Value> Order { get; }
@@ -45,39 +37,61 @@ internal sealed class DrawingPlan
     /// <summary>The last user of each value (its only one when <see cref="Uses"/> is 1).</summary>
     public int[] User { get; }
 
-    /// <summary>The collapsed module run that absorbs each value, if any.</summary>
-    public ModuleScope?[] Group { get; }
-
     /// <summary>For leaves: the module run every in-module user of the leaf ran in (its owner), if one.</summary>
     public ModuleScope?[] Owner { get; }
 
+    /// <summary>What draws each value: one placement per value.</summary>
+    private readonly Placement[] _places;
+
+    /// <summary>What draws value <paramref name="i"/>.</summary>
+    public Placement PlaceOf(int i) => _places[i];
+
+    /// <summary>The collapsed module run that absorbs value <paramref name="i"/>, if any.</summary>
+    public ModuleScope? GroupOf(int i) => _places[i].Kind == PlacementKind.Module ? _places[i].Module : null;
+
     /// <summary>
-    /// Leaves used by several runs of the same module (the parameters every forward pass reuses), by
-    /// that module's path: drawn as one "parameters" node per path in the collapsed module view.
+    /// For leaves used by several runs of the same module (the parameters every forward pass reuses):
+    /// that module's path, drawn as one "parameters" node per path in the collapsed module view.
     /// </summary>
-    public string?[] Shared { get; }
+    public string? SharedOf(int i) => _places[i].Kind == PlacementKind.Shared ? _places[i].SharedPath : null;
 
-    /// <summary>For values cut off by a focus: which stub (numbered in order of appearance) counts them; -1 otherwise.</summary>
-    public int[] Stub { get; }
+    /// <summary>For a value cut off by a focus: which stub (numbered in order of appearance) counts it; -1 otherwise.</summary>
+    public int StubOf(int i) => _places[i].Kind == PlacementKind.Stub ? _places[i].Number : -1;
 
-    /// <summary>Constants folded into their users' operator labels.</summary>
-    public bool[] Folded { get; }
+    /// <summary>Whether value <paramref name="i"/> is a constant folded into its user's operator label.</summary>
+    public bool IsFolded(int i) => _places[i].Kind == PlacementKind.Folded;
 
-    /// <summary>Intermediate values absorbed into their user's n-ary operator.</summary>
-    public bool[] Chained { get; }
+    /// <summary>Whether value <paramref name="i"/> is an intermediate absorbed into its user's n-ary operator.</summary>
+    public bool IsChained(int i) => _places[i].Kind == PlacementKind.Chained;
 
-    /// <summary>Single-use terms (like the <c>w*x</c> of a neuron) absorbed into the n-ary sum or product that uses them.</summary>
-    public bool[] Term { get; }
+    /// <summary>Whether value <paramref name="i"/> is a single-use term (a neuron's <c>w*x</c>) absorbed into the n-ary sum or product that uses it.</summary>
+    public bool IsTerm(int i) => _places[i].Kind == PlacementKind.Term;
 
-    /// <summary>For values drawn as part of a fan-in group: which group (an index into <see cref="FanInGroups"/>); -1 otherwise.</summary>
-    public int[] FanIn { get; }
+    /// <summary>For a value drawn as part of a fan-in group: which group (an index into <see cref="FanInGroups"/>); -1 otherwise.</summary>
+    public int FanInOf(int i) => _places[i].Kind == PlacementKind.FanIn ? _places[i].Number : -1;
 
     /// <summary>The fan-in groups, in order of their operator.</summary>
     public List<FanInGroup> FanInGroups { get; } = [];
 
     public int IndexOf(Value value) => _index[value];
 
-    public bool IsDrawn(int i) => Stub[i] < 0 && Group[i] is null && Shared[i] is null && !Folded[i] && !Chained[i] && !Term[i] && FanIn[i] < 0;
+    public bool IsDrawn(int i) => _places[i].Kind == PlacementKind.Own;
+
+    /// <summary>
+    /// Gives value <paramref name="i"/> its place. A value drawn by its own node can be given any other;
+    /// a focus stub takes a value out of a collapsed module run (the module pass runs first); anything else
+    /// would be a value in two places, which is a bug in a pass.
+    /// </summary>
+    private void Place(int i, Placement place)
+    {
+        var now = _places[i].Kind;
+        if (now != PlacementKind.Own && !(now == PlacementKind.Module && place.Kind == PlacementKind.Stub))
+        {
+            throw new InvalidOperationException($"Value {i} is drawn as {now}; it cannot also be drawn as {place.Kind}.");
+        }
+
+        _places[i] = place;
+    }
 
     /// <summary>The views in force: the options with every automatic choice made for this graph.</summary>
     public DrawingOptions Views { get; private set; } = DrawingOptions.Default;
@@ -109,9 +123,9 @@ internal sealed class DrawingPlan
         for (int i = 0; i < order.Count; i++)
         {
             var scope = order[i].Scope;
-            if (collapse && !order[i].IsLeaf)
+            if (collapse && !order[i].IsLeaf && scope?.AtDepth(options.ModuleDepth) is { } ownRun)
             {
-                plan.Group[i] = scope?.AtDepth(options.ModuleDepth);
+                plan.Place(i, Placement.InModule(ownRun));
             }
 
             foreach (var input in order[i].Inputs)
@@ -144,9 +158,8 @@ internal sealed class DrawingPlan
             plan.CutOff(focus, options.FocusDepth);
             for (int i = 0; i < order.Count; i++)
             {
-                if (plan.Stub[i] >= 0)
+                if (plan.StubOf(i) >= 0)
                 {
-                    plan.Group[i] = null;
                     foreach (var input in order[i].Inputs)
                     {
                         userHidden[plan._index[input]] = true;
@@ -159,7 +172,7 @@ internal sealed class DrawingPlan
         {
             var value = order[i];
 
-            if (plan.Stub[i] >= 0)
+            if (plan.StubOf(i) >= 0)
             {
                 continue;
             }
@@ -170,16 +183,19 @@ internal sealed class DrawingPlan
             // belongs to it; leaves shared between runs (the inputs x) stay visible.
             if (collapse && value.IsLeaf && !mixedUsers[i])
             {
-                plan.Group[i] = usersScope[i]?.AtDepth(options.ModuleDepth);
+                if (usersScope[i]?.AtDepth(options.ModuleDepth) is { } owner)
+                {
+                    plan.Place(i, Placement.InModule(owner));
+                }
             }
             else if (collapse && value.IsLeaf && severalRuns[i] && usersPath[i] is { Length: > 0 } path)
             {
-                plan.Shared[i] = path;
+                plan.Place(i, Placement.SharedBy(path));
             }
 
-            if (plan.Group[i] is null && plan.Shared[i] is null && !userHidden[i] && options.FoldConstants == true && value.IsConstant && value.Label is null)
+            if (plan.IsDrawn(i) && !userHidden[i] && options.FoldConstants == true && value.IsConstant && value.Label is null)
             {
-                plan.Folded[i] = true;
+                plan.Place(i, Placement.Folded);
             }
         }
 
@@ -190,9 +206,12 @@ internal sealed class DrawingPlan
             {
                 var value = order[i];
                 int user = plan.User[i];
-                plan.Chained[i] = plan.Stub[i] < 0 && plan.Stub[user] < 0 && plan.Group[i] is null && value.Label is null && plan.Uses[i] == 1
+                if (plan.StubOf(i) < 0 && plan.StubOf(user) < 0 && plan.GroupOf(i) is null && value.Label is null && plan.Uses[i] == 1
                     && value.Operation is { Chains: true } && order[user].Operation == value.Operation
-                    && plan.Group[user] is null && ReferenceEquals(order[user].Scope, value.Scope);
+                    && plan.GroupOf(user) is null && ReferenceEquals(order[user].Scope, value.Scope))
+                {
+                    plan.Place(i, Placement.Chained);
+                }
             }
         }
 
@@ -215,8 +234,11 @@ internal sealed class DrawingPlan
                 foreach (int u in operands)
                 {
                     var term = order[u];
-                    plan.Term[u] = !term.IsLeaf && term.Label is null && plan.Uses[u] == 1 && plan.IsDrawn(u)
-                        && ReferenceEquals(term.Scope, order[i].Scope);
+                    if (!term.IsLeaf && term.Label is null && plan.Uses[u] == 1 && plan.IsDrawn(u)
+                        && ReferenceEquals(term.Scope, order[i].Scope))
+                    {
+                        plan.Place(u, Placement.Term);
+                    }
                 }
             }
         }
@@ -268,7 +290,7 @@ internal sealed class DrawingPlan
     // A term that is drawn, unlabelled, used once, and whose inputs are lone leaves or folded constants.
     private bool IsLoneTerm(int u) =>
         IsDrawn(u) && !Order[u].IsLeaf && Order[u].Label is null && Uses[u] == 1
-        && Order[u].Inputs.All(input => IndexOf(input) is int k && (IsLoneLeaf(k) || Folded[k]));
+        && Order[u].Inputs.All(input => IndexOf(input) is int k && (IsLoneLeaf(k) || IsFolded(k)));
 
     private void AddFanIn(int op, string kind, List<int> members, List<int> hidden)
     {
@@ -276,7 +298,7 @@ internal sealed class DrawingPlan
         FanInGroups.Add(new FanInGroup(op, kind, members, hidden.Count));
         foreach (int u in members.Concat(hidden))
         {
-            FanIn[u] = group;
+            Place(u, Placement.InFanIn(group));
         }
     }
 
@@ -300,15 +322,15 @@ internal sealed class DrawingPlan
             {
                 count += Order[i].IsLeaf ? 1 : 2;
             }
-            else if (Stub[i] >= 0)
+            else if (StubOf(i) >= 0)
             {
-                count += stubs.Add(Stub[i]) ? 1 : 0;
+                count += stubs.Add(StubOf(i)) ? 1 : 0;
             }
-            else if (Group[i] is { } group)
+            else if (GroupOf(i) is { } group)
             {
                 count += groups.Add(group) ? 1 : 0;
             }
-            else if (Shared[i] is { } path)
+            else if (SharedOf(i) is { } path)
             {
                 count += shared.Add(path) ? 1 : 0;
             }
@@ -345,7 +367,7 @@ internal sealed class DrawingPlan
         while (pending.Count > 0)
         {
             int next = pending.Pop();
-            if (Chained[next] || (expandTerms && Term[next]))
+            if (IsChained(next) || (expandTerms && IsTerm(next)))
             {
                 PushInputs(pending, next);
             }
@@ -426,21 +448,21 @@ internal sealed class DrawingPlan
         int stubs = 0;
         for (int i = 0; i < n; i++)
         {
-            if (distance[i] >= 0 || Stub[i] >= 0)
+            if (distance[i] >= 0 || StubOf(i) >= 0)
             {
                 continue;
             }
 
             // A new cut-off part: everything hidden that connects to it.
-            Stub[i] = stubs;
+            Place(i, Placement.InStub(stubs));
             queue.Enqueue(i);
             while (queue.Count > 0)
             {
                 foreach (int next in Neighbours(queue.Dequeue(), upstreamOnly: false))
                 {
-                    if (distance[next] < 0 && Stub[next] < 0)
+                    if (distance[next] < 0 && StubOf(next) < 0)
                     {
-                        Stub[next] = stubs;
+                        Place(next, Placement.InStub(stubs));
                         queue.Enqueue(next);
                     }
                 }

@@ -40,7 +40,7 @@ public sealed class DrawingPlanTests
         var (plan, at) = Plan(y, new DrawingOptions { FoldConstants = true });
         int two = plan.IndexOf(plan.Order.Single(v => v.IsConstant));
 
-        Assert.True(plan.Folded[two]);
+        Assert.True(plan.IsFolded(two));
         Assert.False(plan.IsDrawn(two));
         Assert.True(plan.IsDrawn(at("x")));
         Assert.Equal(2 + 1, plan.CountNodes()); // x, y and y's operator
@@ -60,7 +60,7 @@ public sealed class DrawingPlanTests
 
         var partials = plan.Order.Where(v => !v.IsLeaf && v.Label is null).Select(plan.IndexOf).ToList();
         Assert.Equal(2, partials.Count); // a + b and (a + b) + c
-        Assert.All(partials, i => Assert.True(plan.Chained[i]));
+        Assert.All(partials, i => Assert.True(plan.IsChained(i)));
         Assert.Equal([at("a"), at("b"), at("c"), at("d")], plan.Operands(at("s")));
     }
 
@@ -94,6 +94,6 @@ public sealed class DrawingPlanTests
 
         // Within one edge of d: e and c (its inputs) and L (its user); a, b and f are one step further.
         Assert.All(new[] { "d", "e", "c", "L" }, label => Assert.True(plan.IsDrawn(at(label)), label));
-        Assert.All(new[] { "a", "b", "f" }, label => Assert.True(plan.Stub[at(label)] >= 0, label));
+        Assert.All(new[] { "a", "b", "f" }, label => Assert.True(plan.StubOf(at(label)) >= 0, label));
     }
 }
