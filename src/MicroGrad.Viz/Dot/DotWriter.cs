@@ -69,7 +69,7 @@ public static class DotWriter
     {
         writer.Write("  ");
         WriteEndpoint(writer, from, fromPort);
-        writer.Write(directed ? " -> " : " -- ");
+        writer.Write(EdgeOperator(directed));
         WriteEndpoint(writer, to, toPort);
         if (attributes is not null)
         {
@@ -78,6 +78,27 @@ public static class DotWriter
 
         writer.Write(";\n");
     }
+
+    /// <summary>
+    /// An edge between ids that need no quoting, with its attribute list already written
+    /// (<paramref name="attributes"/>, e.g. <c> [headlabel=1]</c>, or <see langword="null"/>): the streamed
+    /// drawing's edges, tens of thousands of them, in the bytes <see cref="WriteEdge(TextWriter, bool, string, string?, string, string?, DotAttributes?)"/> writes.
+    /// </summary>
+    internal static void WriteBareEdge(TextWriter writer, bool directed, string from, string to, string? attributes)
+    {
+        writer.Write("  ");
+        writer.Write(from);
+        writer.Write(EdgeOperator(directed));
+        writer.Write(to);
+        if (attributes is not null)
+        {
+            writer.Write(attributes);
+        }
+
+        writer.Write(";\n");
+    }
+
+    private static string EdgeOperator(bool directed) => directed ? " -> " : " -- ";
 
     /// <summary>Writes the graph to a string.</summary>
     /// <param name="graph">The graph.</param>

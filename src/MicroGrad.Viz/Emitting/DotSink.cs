@@ -269,21 +269,11 @@ internal abstract class DotSink
         public void Finish()
         {
             Flush();
-            string arrow = header.Directed ? " -> " : " -- ";
             string?[] marks = new string?[3];
             foreach (var (from, to, place) in _edges)
             {
                 // Bare ids (see above): no escaping to look for.
-                writer.Write("  ");
-                writer.Write(from);
-                writer.Write(arrow);
-                writer.Write(to);
-                if (place > 0)
-                {
-                    writer.Write(marks[place] ??= Mark(place));
-                }
-
-                writer.Write(";\n");
+                DotWriter.WriteBareEdge(writer, header.Directed, from, to, place > 0 ? marks[place] ??= Mark(place) : null);
             }
 
             writer.Write("}\n");
