@@ -1,3 +1,4 @@
+using MicroGrad.TestSupport;
 using MicroGrad.Viz.Planning;
 
 namespace MicroGrad.Viz.Tests.Planning;
@@ -14,16 +15,7 @@ public sealed class DrawingPlanTests
     [Fact]
     public void Without_views_every_value_of_the_seed_is_drawn_by_a_node_of_its_own()
     {
-        var a = new Value(2.0, "a");
-        var b = new Value(-3.0, "b");
-        var e = a * b;
-        e.Label = "e";
-        var d = e + new Value(10.0, "c");
-        d.Label = "d";
-        var l = d * new Value(-2.0, "f");
-        l.Label = "L";
-
-        var (plan, _) = Plan(l, new DrawingOptions());
+        var (plan, _) = Plan(SampleGraphs.Seed(backward: false), new DrawingOptions());
 
         Assert.Equal(7, plan.Order.Count);
         Assert.All(Enumerable.Range(0, 7), i => Assert.True(plan.IsDrawn(i), $"value {i} is not drawn"));
@@ -81,16 +73,7 @@ public sealed class DrawingPlanTests
     [Fact]
     public void Focus_keeps_the_values_within_its_depth_and_stubs_the_rest()
     {
-        var a = new Value(2.0, "a");
-        var b = new Value(-3.0, "b");
-        var e = a * b;
-        e.Label = "e";
-        var d = e + new Value(10.0, "c");
-        d.Label = "d";
-        var l = d * new Value(-2.0, "f");
-        l.Label = "L";
-
-        var (plan, at) = Plan(l, new DrawingOptions { Focus = "d", FocusDepth = 1 });
+        var (plan, at) = Plan(SampleGraphs.Seed(backward: false), new DrawingOptions { Focus = "d", FocusDepth = 1 });
 
         // Within one edge of d: e and c (its inputs) and L (its user); a, b and f are one step further.
         Assert.All(new[] { "d", "e", "c", "L" }, label => Assert.True(plan.IsDrawn(at(label)), label));
