@@ -62,6 +62,86 @@ public class TopologicalOrderTests
     }
 
     [Fact]
+    public void The_rented_order_names_each_input_by_its_place_and_leaves_traversals_working()
+    {
+        var a = new Value(2.0, "a");
+        var b = new Value(-3.0, "b");
+        var e = a * b;
+        var d = e + a; // a is used twice
+        var l = d.Tanh();
+
+        int count = l.RentTopologicalOrder(out var order, out var inputs);
+        try
+        {
+            // By hand: the post-order a, b, e, d, l.
+            Assert.Equal(5, count);
+            Assert.Equal<Value>([a, b, e, d, l], order[..count]);
+            Assert.Equal([-1, -1, -1, -1, 0, 1, 2, 0, 3, -1], inputs[..(2 * count)]);
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<Value>.Shared.Return(order, clearArray: true);
+            System.Buffers.ArrayPool<int>.Shared.Return(inputs);
+        }
+
+        // The positions lived in the traversal stamps for a moment; every later traversal still sees the whole graph.
+        Assert.Equal(5, l.TopologicalOrder().Count);
+        l.Backward();
+        Assert.Equal(1 - (Math.Tanh(-4.0) * Math.Tanh(-4.0)), d.Grad, 12);
+        Assert.Equal((-3.0 + 1.0) * d.Grad, a.Grad, 12);
+    }
+
+    [Fact]
+    public void The_rented_order_matches_the_public_one_on_random_graphs_drawn_again_and_again()
+    {
+        var random = new Random(11);
+        for (int round = 0; round < 30; round++)
+        {
+            var pool = new List<Value> { new(1.0, "x0"), new(2.0, "x1") };
+            for (int i = 0; i < 40 + random.Next(200); i++)
+            {
+                var left = pool[random.Next(pool.Count)];
+                var right = pool[random.Next(pool.Count)];
+                pool.Add(random.Next(3) switch { 0 => left + right, 1 => left * right, _ => left.Exp() });
+            }
+
+            // Interleave traversals of a shared part: stamps must never leave a value looking visited.
+            var other = pool[random.Next(pool.Count)];
+            Assert.NotEmpty(other.TopologicalOrder());
+            var expected = pool[^1].TopologicalOrder();
+            int count = pool[^1].RentTopologicalOrder(out var order, out var inputs);
+            Assert.Equal<Value>(expected, order[..count]);
+            for (int i = 0; i < count; i++)
+            {
+                var value = expected[i];
+                for (int k = 0; k < 2; k++)
+                {
+                    // The expected place by searching the public order, not by the stamps.
+                    int want = k < value.Inputs.Count ? IndexOf(expected, value.Inputs[k]) : -1;
+                    Assert.True(want == inputs[(2 * i) + k], $"round {round}, value {i}, input {k}: {inputs[(2 * i) + k]}, expected {want}");
+                }
+            }
+
+            System.Buffers.ArrayPool<Value>.Shared.Return(order, clearArray: true);
+            System.Buffers.ArrayPool<int>.Shared.Return(inputs);
+            Assert.Equal(expected.Count, pool[^1].TopologicalOrder().Count);
+        }
+
+        static int IndexOf(IReadOnlyList<Value> order, Value value)
+        {
+            for (int i = 0; i < order.Count; i++)
+            {
+                if (ReferenceEquals(order[i], value))
+                {
+                    return i;
+                }
+            }
+
+            return -2;
+        }
+    }
+
+    [Fact]
     public void The_order_depends_only_on_the_graphs_shape()
     {
         static IEnumerable<string?> LabelsInOrder()

@@ -106,7 +106,7 @@ public class ViewTests
     [Fact]
     public void Views_never_lose_a_value_and_never_change_data_or_grad()
     {
-        int streamedCases = 0;
+        int clusterCases = 0;
         Property.Check(
             Cases,
             (seed, sizes, options) =>
@@ -123,14 +123,10 @@ public class ViewTests
                 var graph = new DrawingEmitter(plan).Build();
 
                 Assert.Equal(before, values.Select(v => (v.Data, v.Grad)));
-                // Differential by design: the streamed text equals the model's. With clusters ToDot writes the
-                // model itself (clusters nest nodes), so the comparison would be the model against itself:
-                // only the other cases compare, and they are counted. The views' own meaning is checked below.
-                if (plan.Views.Modules != ModuleView.Clusters)
-                {
-                    Assert.Equal(DotWriter.ToDot(graph), loss.ToDot(options));
-                    streamedCases++;
-                }
+                // Differential by design: the streamed text (statements written as they come, clusters too)
+                // equals the model's written afterwards. The views' own meaning is checked below.
+                Assert.Equal(DotWriter.ToDot(graph), loss.ToDot(options));
+                clusterCases += plan.Views.Modules == ModuleView.Clusters ? 1 : 0;
                 var nodes = graph.EnumerateNodes().ToDictionary(n => n.Id, StringComparer.Ordinal);
                 int drawn = 0, grouped = 0;
                 for (int i = 0; i < values.Count; i++)
@@ -155,8 +151,8 @@ public class ViewTests
             },
             iter: 150);
 
-        // The seeds of every run draw clusters in about a third of the cases: most cases must compare.
-        Assert.True(streamedCases >= 150 * Property.Seeds().Count / 2, $"only {streamedCases} cases compared streamed and model text");
+        // Clusters nest nodes, the case streaming once could not write: the cases must include them.
+        Assert.True(clusterCases >= 150 * Property.Seeds().Count / 10, $"only {clusterCases} cases drew clusters");
     }
 
     // A fan-in group's record starts "N inputs", or "N terms (op)" then "M values" (the terms and their inputs).

@@ -61,8 +61,6 @@ public sealed class DotAttributes : IReadOnlyList<KeyValuePair<string, DotValue>
         return true;
     }
 
-    internal void Clear() => _items.Clear();
-
     /// <summary>Looks an attribute up by name.</summary>
     /// <param name="name">The attribute name.</param>
     /// <param name="value">The value, when set.</param>

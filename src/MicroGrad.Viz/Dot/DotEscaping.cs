@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 
 namespace MicroGrad.Viz.Dot;
@@ -78,9 +79,11 @@ public static class DotEscaping
     {
         ArgumentNullException.ThrowIfNull(text);
         using var writer = new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
-        var quoted = new QuotedWriter(writer);
+        var output = new DotOutput(writer, Math.Min(text.Length + 16, 8192));
+        var quoted = new QuotedWriter(output);
         quoted.Text(text, record: false);
         quoted.End();
+        output.Flush();
         return writer.ToString();
     }
 
@@ -148,9 +151,20 @@ public static class DotEscaping
         return true;
     }
 
+    // Printable ASCII that no context escapes: text of only these (the usual label, every number field)
+    // is checked in one vectorised search.
+    private static readonly SearchValues<char> PlainAscii = SearchValues.Create(
+        string.Concat(Enumerable.Range(' ', '~' - ' ' + 1).Select(c => (char)c).Where(c => c is not ('\\' or '"' or '&' or '{' or '}' or '|' or '<' or '>'))));
+
     /// <summary>Whether <see cref="AppendAtom"/> would change any character of <paramref name="text"/>.</summary>
-    internal static bool NeedsEscaping(string text, bool record)
+    internal static bool NeedsEscaping(ReadOnlySpan<char> text, bool record)
     {
+        if (!text.ContainsAnyExcept(PlainAscii))
+        {
+            // Only spaces can matter: in records, at either end or beside another space.
+            return record && text.Length > 0 && (text[0] == ' ' || text[^1] == ' ' || text.Contains("  ", StringComparison.Ordinal));
+        }
+
         for (int i = 0; i < text.Length; i++)
         {
             char c = text[i];
@@ -195,7 +209,7 @@ public static class DotEscaping
     /// (U+00A0), which survive and look the same; single spaces inside text stay plain, so
     /// ordinary text like <c>data 2.0000</c> stays readable in the DOT.
     /// </summary>
-    private static bool SpaceMatters(string text, int index) =>
+    private static bool SpaceMatters(ReadOnlySpan<char> text, int index) =>
         index == 0 || index == text.Length - 1 || char.IsWhiteSpace(text[index - 1]) || char.IsWhiteSpace(text[index + 1]);
 
     /// <summary>

@@ -12,14 +12,7 @@ public sealed class DotNode
     }
 
     /// <summary>The node's identifier.</summary>
-    public string Id { get; private set; }
-
-    /// <summary>Reuses this node for another one: new id, no attributes (for streaming writers).</summary>
-    internal void Reset(string id)
-    {
-        Id = id;
-        Attributes.Clear();
-    }
+    public string Id { get; }
 
     /// <summary>The node's attributes, in writing order.</summary>
     public DotAttributes Attributes { get; } = new();

@@ -82,7 +82,9 @@ public readonly struct DotValue : IEquatable<DotValue>
     public override string ToString()
     {
         using var writer = new StringWriter(CultureInfo.InvariantCulture);
-        DotWriter.WriteValue(writer, this);
+        var dot = new DotWriter(writer, bufferSize: 256);
+        dot.WriteValue(this);
+        dot.Flush();
         return writer.ToString();
     }
 }

@@ -4,14 +4,26 @@ using System.Text;
 namespace MicroGrad.Viz.Dot;
 
 /// <summary>
-/// Writes a <see cref="DotGraph"/> as DOT text, streaming to a <see cref="TextWriter"/>.
-/// Output is deterministic: statements in model order, <c>\n</c> line endings whatever the
+/// Writes DOT text, streaming to a <see cref="TextWriter"/>: a <see cref="DotGraph"/> model, or a
+/// drawing statement by statement as it is made (the library's own drawings, so a big graph is never
+/// held as a model). Output is deterministic: statements in order, <c>\n</c> line endings whatever the
 /// platform, every string escaped by <see cref="DotEscaping"/>.
 /// </summary>
-public static class DotWriter
+/// <remarks>Every byte of DOT the library writes comes from this type.</remarks>
+public sealed class DotWriter : IDotSink
 {
     /// <summary>UTF-8 without a byte-order mark: what Graphviz expects (a BOM is a syntax error to it).</summary>
     internal static readonly Encoding Utf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
+
+    private readonly DotOutput _writer;
+    private string _indent = "  ";
+    private bool _directed = true;
+
+    /// <summary>A writer of statements to <paramref name="writer"/> (not closed); what it writes reaches <paramref name="writer"/> at <see cref="IDotSink.EndGraph"/> or <see cref="Flush"/>.</summary>
+    internal DotWriter(TextWriter writer, int bufferSize = 8192) => _writer = new DotOutput(writer, bufferSize);
+
+    /// <summary>Hands what was written so far to the <see cref="TextWriter"/>.</summary>
+    internal void Flush() => _writer.Flush();
 
     /// <summary>Writes the graph to <paramref name="writer"/> without building the whole text first.</summary>
     /// <param name="graph">The graph.</param>
@@ -20,85 +32,8 @@ public static class DotWriter
     {
         ArgumentNullException.ThrowIfNull(graph);
         ArgumentNullException.ThrowIfNull(writer);
-
-        WriteHeader(graph, writer);
-        WriteNodes(writer, graph.Nodes, "  ");
-        foreach (var subgraph in graph.Subgraphs)
-        {
-            WriteSubgraph(writer, subgraph, "  ");
-        }
-
-        foreach (var edge in graph.Edges)
-        {
-            WriteEdge(writer, graph.Directed, edge.From, edge.FromPort, edge.To, edge.ToPort, edge.HasAttributes ? edge.Attributes : null);
-        }
-
-        writer.Write("}\n");
+        new DotWriter(writer).WriteGraph(graph);
     }
-
-    /// <summary>The opening line and the graph, node and edge defaults.</summary>
-    internal static void WriteHeader(DotGraph graph, TextWriter writer)
-    {
-        if (graph.Strict)
-        {
-            writer.Write("strict ");
-        }
-
-        writer.Write(graph.Directed ? "digraph" : "graph");
-        if (graph.Id is not null)
-        {
-            writer.Write(' ');
-            writer.Write(DotEscaping.Id(graph.Id));
-        }
-
-        writer.Write(" {\n");
-        WriteDefaults(writer, "graph", graph.GraphAttributes);
-        WriteDefaults(writer, "node", graph.NodeDefaults);
-        WriteDefaults(writer, "edge", graph.EdgeDefaults);
-    }
-
-    internal static void WriteNode(TextWriter writer, DotNode node, string indent)
-    {
-        writer.Write(indent);
-        writer.Write(DotEscaping.Id(node.Id));
-        WriteAttributes(writer, node.Attributes);
-        writer.Write(";\n");
-    }
-
-    internal static void WriteEdge(TextWriter writer, bool directed, string from, string? fromPort, string to, string? toPort, DotAttributes? attributes)
-    {
-        writer.Write("  ");
-        WriteEndpoint(writer, from, fromPort);
-        writer.Write(EdgeOperator(directed));
-        WriteEndpoint(writer, to, toPort);
-        if (attributes is not null)
-        {
-            WriteAttributes(writer, attributes);
-        }
-
-        writer.Write(";\n");
-    }
-
-    /// <summary>
-    /// An edge between ids that need no quoting, with its attribute list already written
-    /// (<paramref name="attributes"/>, e.g. <c> [headlabel=1]</c>, or <see langword="null"/>): the streamed
-    /// drawing's edges, tens of thousands of them, in the bytes <see cref="WriteEdge(TextWriter, bool, string, string?, string, string?, DotAttributes?)"/> writes.
-    /// </summary>
-    internal static void WriteBareEdge(TextWriter writer, bool directed, string from, string to, string? attributes)
-    {
-        writer.Write("  ");
-        writer.Write(from);
-        writer.Write(EdgeOperator(directed));
-        writer.Write(to);
-        if (attributes is not null)
-        {
-            writer.Write(attributes);
-        }
-
-        writer.Write(";\n");
-    }
-
-    private static string EdgeOperator(bool directed) => directed ? " -> " : " -- ";
 
     /// <summary>Writes the graph to a string.</summary>
     /// <param name="graph">The graph.</param>
@@ -120,67 +55,239 @@ public static class DotWriter
         Write(graph, writer);
     }
 
-    private static void WriteNodes(TextWriter writer, IEnumerable<DotNode> nodes, string indent)
+    private void WriteGraph(DotGraph graph)
     {
-        foreach (var node in nodes)
+        IDotSink sink = this;
+        sink.BeginGraph(graph);
+        foreach (var node in graph.Nodes)
         {
-            WriteNode(writer, node, indent);
+            WriteNode(DotEscaping.Id(node.Id), node.Attributes);
         }
+
+        foreach (var subgraph in graph.Subgraphs)
+        {
+            WriteSubgraph(subgraph);
+        }
+
+        foreach (var edge in graph.Edges)
+        {
+            BeginEdge();
+            WriteEndpoint(edge.From, edge.FromPort);
+            _writer.Write(EdgeOperator);
+            WriteEndpoint(edge.To, edge.ToPort);
+            if (edge.HasAttributes)
+            {
+                WriteAttributes(edge.Attributes);
+            }
+
+            _writer.Write(";\n");
+        }
+
+        sink.EndGraph();
     }
 
-    private static void WriteSubgraph(TextWriter writer, DotSubgraph subgraph, string indent)
+    private void WriteSubgraph(DotSubgraph subgraph)
     {
-        writer.Write(indent);
-        writer.Write("subgraph ");
-        writer.Write(DotEscaping.Id(subgraph.Id));
-        writer.Write(" {\n");
-        string inner = indent + "  ";
-        if (subgraph.Attributes.Count > 0)
+        IDotSink sink = this;
+        sink.BeginSubgraph(subgraph.Id, subgraph.Attributes);
+        foreach (var node in subgraph.Nodes)
         {
-            writer.Write(inner);
-            writer.Write("graph");
-            WriteAttributes(writer, subgraph.Attributes);
-            writer.Write(";\n");
+            WriteNode(DotEscaping.Id(node.Id), node.Attributes);
         }
 
-        WriteNodes(writer, subgraph.Nodes, inner);
         foreach (var nested in subgraph.Subgraphs)
         {
-            WriteSubgraph(writer, nested, inner);
+            WriteSubgraph(nested);
         }
 
-        writer.Write(indent);
-        writer.Write("}\n");
+        sink.EndSubgraph();
     }
 
-    internal static void WriteValue(TextWriter writer, DotValue value)
+    /// <summary>The opening line and the graph, node and edge defaults.</summary>
+    void IDotSink.BeginGraph(DotGraph header)
+    {
+        _directed = header.Directed;
+        if (header.Strict)
+        {
+            _writer.Write("strict ");
+        }
+
+        _writer.Write(header.Directed ? "digraph" : "graph");
+        if (header.Id is not null)
+        {
+            _writer.Write(' ');
+            _writer.Write(DotEscaping.Id(header.Id));
+        }
+
+        _writer.Write(" {\n");
+        WriteDefaults("graph", header.GraphAttributes);
+        WriteDefaults("node", header.NodeDefaults);
+        WriteDefaults("edge", header.EdgeDefaults);
+    }
+
+    void IDotSink.EndGraph()
+    {
+        _writer.Write("}\n");
+        _writer.Flush();
+    }
+
+    void IDotSink.BeginSubgraph(string id, DotAttributes attributes)
+    {
+        _writer.Write(_indent);
+        _writer.Write("subgraph ");
+        _writer.Write(DotEscaping.Id(id));
+        _writer.Write(" {\n");
+        _indent += "  ";
+        if (attributes.Count > 0)
+        {
+            _writer.Write(_indent);
+            _writer.Write("graph");
+            WriteAttributes(attributes);
+            _writer.Write(";\n");
+        }
+    }
+
+    void IDotSink.EndSubgraph()
+    {
+        _indent = _indent[..^2];
+        _writer.Write(_indent);
+        _writer.Write("}\n");
+    }
+
+    void IDotSink.Node(NumberedId id, DotAttributes attributes)
+    {
+        BeginNode(id);
+        WriteAttributes(attributes);
+        _writer.Write(";\n");
+    }
+
+    void IDotSink.Node(NumberedId id, DotTemplate attributes)
+    {
+        BeginNode(id);
+        WriteAttributes(attributes);
+        _writer.Write(";\n");
+    }
+
+    void IDotSink.RecordNode(NumberedId id, DotRecordBuffer label, string? tooltip, DotTemplate rest)
+    {
+        // The bytes WriteAttributes writes for label, tooltip and rest set in that order.
+        BeginNode(id);
+        _writer.Write(" [label=");
+        var quoted = new QuotedWriter(_writer);
+        if (label.Grouped)
+        {
+            quoted.Raw("{");
+        }
+
+        for (int i = 0; i < label.Count; i++)
+        {
+            if (i > 0)
+            {
+                quoted.Raw("|");
+            }
+
+            if (label.IsPlain(i))
+            {
+                quoted.Plain(label[i]);
+            }
+            else
+            {
+                quoted.Text(label[i], record: true);
+            }
+        }
+
+        if (label.Grouped)
+        {
+            quoted.Raw("}");
+        }
+
+        quoted.End();
+        if (tooltip is not null)
+        {
+            _writer.Write(", tooltip=");
+            WriteValue(tooltip);
+        }
+
+        if (rest.Attributes.Count > 0)
+        {
+            _writer.Write(", ");
+            _writer.Write(Written(rest));
+        }
+
+        _writer.Write("];\n");
+    }
+
+    void IDotSink.Edge(NumberedId from, NumberedId to, DotTemplate? attributes)
+    {
+        // The one line a big drawing has most of, composed in place.
+        string edge = EdgeOperator;
+        var line = _writer.Reserve(2 + from.MaxLength + edge.Length + to.MaxLength);
+        line[0] = ' ';
+        line[1] = ' ';
+        int length = 2 + from.WriteTo(line[2..]);
+        edge.CopyTo(line[length..]);
+        length += edge.Length;
+        length += to.WriteTo(line[length..]);
+        _writer.Advance(length);
+        if (attributes is not null)
+        {
+            WriteAttributes(attributes);
+        }
+
+        _writer.Write(";\n");
+    }
+
+    private string EdgeOperator => _directed ? " -> " : " -- ";
+
+    private void BeginEdge() => _writer.Write("  ");
+
+    private void BeginNode(NumberedId id)
+    {
+        _writer.Write(_indent);
+        WriteId(id);
+    }
+
+    private void WriteNode(string id, DotAttributes attributes)
+    {
+        _writer.Write(_indent);
+        _writer.Write(id);
+        WriteAttributes(attributes);
+        _writer.Write(";\n");
+    }
+
+    private void WriteId(NumberedId id) => _writer.Advance(id.WriteTo(_writer.Reserve(id.MaxLength)));
+
+    internal void WriteValue(DotValue value)
     {
         switch (value.Kind)
         {
             case DotValueKind.Html:
-                writer.Write('<');
-                writer.Write(value.Text);
-                writer.Write('>');
+                _writer.Write('<');
+                _writer.Write(value.Text ?? string.Empty);
+                _writer.Write('>');
                 break;
             case DotValueKind.Record:
-                var quoted = new QuotedWriter(writer);
+                var quoted = new QuotedWriter(_writer);
                 WriteRecord(ref quoted, value.Record!);
                 quoted.End();
                 break;
             default:
-                string text = value.Text ?? string.Empty;
-                if (DotEscaping.IsBareId(text))
-                {
-                    writer.Write(text);
-                }
-                else
-                {
-                    var plain = new QuotedWriter(writer);
-                    plain.Text(text, record: false);
-                    plain.End();
-                }
-
+                WriteValue(value.Text ?? string.Empty);
                 break;
+        }
+    }
+
+    private void WriteValue(string text)
+    {
+        if (DotEscaping.IsBareId(text))
+        {
+            _writer.Write(text);
+        }
+        else
+        {
+            var plain = new QuotedWriter(_writer);
+            plain.Text(text, record: false);
+            plain.End();
         }
     }
 
@@ -217,49 +324,77 @@ public static class DotWriter
         }
     }
 
-    private static void WriteDefaults(TextWriter writer, string keyword, DotAttributes attributes)
+    private void WriteDefaults(string keyword, DotAttributes attributes)
     {
         if (attributes.Count == 0)
         {
             return;
         }
 
-        writer.Write("  ");
-        writer.Write(keyword);
-        WriteAttributes(writer, attributes);
-        writer.Write(";\n");
+        _writer.Write("  ");
+        _writer.Write(keyword);
+        WriteAttributes(attributes);
+        _writer.Write(";\n");
     }
 
-    internal static void WriteAttributes(TextWriter writer, DotAttributes attributes)
+    /// <summary><c> [a=1, b=2]</c>, or nothing for no attributes.</summary>
+    private void WriteAttributes(DotAttributes attributes)
     {
-        if (attributes.Count == 0)
+        if (attributes.Count > 0)
         {
-            return;
+            _writer.Write(" [");
+            WriteAttributeList(attributes);
+            _writer.Write(']');
         }
+    }
 
-        writer.Write(" [");
+    private void WriteAttributes(DotTemplate template)
+    {
+        if (template.Attributes.Count > 0)
+        {
+            _writer.Write(" [");
+            _writer.Write(Written(template));
+            _writer.Write(']');
+        }
+    }
+
+    /// <summary><c>a=1, b=2</c>.</summary>
+    private void WriteAttributeList(DotAttributes attributes)
+    {
         for (int i = 0; i < attributes.Count; i++)
         {
             if (i > 0)
             {
-                writer.Write(", ");
+                _writer.Write(", ");
             }
 
-            writer.Write(DotEscaping.Id(attributes[i].Key));
-            writer.Write('=');
-            WriteValue(writer, attributes[i].Value);
+            _writer.Write(DotEscaping.Id(attributes[i].Key));
+            _writer.Write('=');
+            WriteValue(attributes[i].Value);
         }
-
-        writer.Write(']');
     }
 
-    private static void WriteEndpoint(TextWriter writer, string id, string? port)
+    private static string Written(DotTemplate template)
     {
-        writer.Write(DotEscaping.Id(id));
+        if (template.Written is null)
+        {
+            using var text = new StringWriter(CultureInfo.InvariantCulture);
+            var writer = new DotWriter(text, bufferSize: 256);
+            writer.WriteAttributeList(template.Attributes);
+            writer.Flush();
+            template.Written = text.ToString();
+        }
+
+        return template.Written;
+    }
+
+    private void WriteEndpoint(string id, string? port)
+    {
+        _writer.Write(DotEscaping.Id(id));
         if (port is not null)
         {
-            writer.Write(':');
-            writer.Write(DotEscaping.Id(port));
+            _writer.Write(':');
+            _writer.Write(DotEscaping.Id(port));
         }
     }
 }

@@ -9,11 +9,11 @@ namespace MicroGrad.Viz.Dot;
 /// </summary>
 internal struct QuotedWriter
 {
-    private readonly TextWriter _writer;
+    private readonly DotOutput _writer;
     private StringBuilder? _atom;
     private int _chunkLength;
 
-    public QuotedWriter(TextWriter writer)
+    public QuotedWriter(DotOutput writer)
     {
         _writer = writer;
         _atom = null;
@@ -51,9 +51,22 @@ internal struct QuotedWriter
         }
     }
 
+    /// <inheritdoc cref="Text(string, bool)"/>
+    public void Text(ReadOnlySpan<char> text, bool record)
+    {
+        if (_chunkLength + text.Length <= DotEscaping.MaxQuotedChunkLength && !DotEscaping.NeedsEscaping(text, record))
+        {
+            _writer.Write(text);
+            _chunkLength += text.Length;
+            return;
+        }
+
+        Text(new string(text), record); // rare: text to escape, or a split
+    }
+
     /// <summary>
     /// Writes text known to need no escaping (such as a formatted number), splitting it exactly
-    /// where <see cref="Text"/> would.
+    /// where <see cref="Text(ReadOnlySpan{char}, bool)"/> would: between any two characters.
     /// </summary>
     public void Plain(ReadOnlySpan<char> text)
     {

@@ -23,30 +23,33 @@ internal static class DotDrawing
     /// <returns>A new DOT model, free to change before writing.</returns>
     public static DotGraph ToDotGraph(Value root, DrawingOptions? options = null)
     {
-        ArgumentNullException.ThrowIfNull(root);
-        options ??= DrawingOptions.Default;
-        var plan = DrawingPlan.Create(root, options);
-        return new DrawingEmitter(plan).Build();
+        using var emitter = Emitter(root, options);
+        return emitter.Build();
     }
 
     /// <summary>The drawing with the views as applied and the node of each value.</summary>
     public static DrawnGraph ToDrawing(Value root, DrawingOptions? options = null)
     {
-        ArgumentNullException.ThrowIfNull(root);
-        var plan = DrawingPlan.Create(root, options ?? DrawingOptions.Default);
-        var emitter = new DrawingEmitter(plan);
+        using var emitter = Emitter(root, options);
         var graph = emitter.Build();
-        return new DrawnGraph(graph, plan.Views with { Tooltips = emitter.Tooltips }, ById(plan, emitter.NodeIds), ById(plan, emitter.OperatorIds));
+        return new DrawnGraph(graph, emitter.Plan.Views with { Tooltips = emitter.Tooltips }, ById(emitter.Plan, emitter.NodeId), ById(emitter.Plan, emitter.OperatorId));
     }
 
-    private static Dictionary<Value, string> ById(DrawingPlan plan, IReadOnlyList<string?> ids)
+    /// <summary>The plan of the graph that ends in <paramref name="root"/> and its emitter, to be disposed when the drawing is made.</summary>
+    internal static DrawingEmitter Emitter(Value root, DrawingOptions? options)
+    {
+        ArgumentNullException.ThrowIfNull(root);
+        return new DrawingEmitter(DrawingPlan.Create(root, options ?? DrawingOptions.Default));
+    }
+
+    private static Dictionary<Value, string> ById(DrawingPlan plan, Func<int, string?> id)
     {
         var map = new Dictionary<Value, string>(ReferenceEqualityComparer.Instance);
-        for (int i = 0; i < ids.Count; i++)
+        for (int i = 0; i < plan.Order.Count; i++)
         {
-            if (ids[i] is { } id)
+            if (id(i) is { } found)
             {
-                map.Add(plan.Order[i], id);
+                map.Add(plan.Order[i], found);
             }
         }
 
@@ -61,15 +64,8 @@ internal static class DotDrawing
     {
         ArgumentNullException.ThrowIfNull(root);
         ArgumentNullException.ThrowIfNull(writer);
-        var plan = DrawingPlan.Create(root, options ?? DrawingOptions.Default);
-        if (plan.Views.Modules == ModuleView.Clusters)
-        {
-            DotWriter.Write(new DrawingEmitter(plan).Build(), writer); // clusters nest nodes: needs the model
-        }
-        else
-        {
-            new DrawingEmitter(plan).WriteTo(writer); // streamed: a big graph is never held as a model
-        }
+        using var emitter = Emitter(root, options);
+        emitter.WriteTo(writer); // streamed: a big graph is never held as a model
     }
 
     /// <summary>The DOT of the graph that ends in <paramref name="root"/>, as a string.</summary>
@@ -83,38 +79,6 @@ internal static class DotDrawing
         return writer.ToString();
     }
 
-    internal static DotRecord Record(Value value, DrawingOptions options, bool leftToRight, string? shownLabel = null)
-    {
-        shownLabel ??= value.Label;
-        bool label = options.Fields.HasFlag(ValueFields.Label) && shownLabel is not null;
-        bool data = options.Fields.HasFlag(ValueFields.Data);
-        bool grad = options.Fields.HasFlag(ValueFields.Grad);
-        var fields = new DotRecordField[Math.Max(1, (label ? 1 : 0) + (data ? 1 : 0) + (grad ? 1 : 0))];
-        int n = 0;
-        if (label)
-        {
-            fields[n++] = DotRecordField.FromText(shownLabel!);
-        }
-
-        if (data)
-        {
-            fields[n++] = DotRecordField.FromText(NumberText.Field("data ", value.Data, options.Precision, options.RoundTrip));
-        }
-
-        if (grad)
-        {
-            fields[n++] = DotRecordField.FromText(NumberText.Field("grad ", value.Grad, options.Precision, options.RoundTrip));
-        }
-
-        if (n == 0)
-        {
-            fields[0] = DotRecordField.FromText(string.Empty);
-        }
-
-        // In LR layouts a top-level record is a column; braces flip it back into a row.
-        return leftToRight ? new DotRecord([DotRecordField.FromOwnedGroup(fields)], owned: true) : new DotRecord(fields, owned: true);
-    }
-
     /// <summary>
     /// A value node's tooltip (Graphviz <c>tooltip</c>: a hover title in SVG): data and grad at full
     /// precision, the operation and the module, e.g. <c>data 0.7071067811865476\ngrad 1\nop tanh\nin layer1.neuron0</c>.
@@ -125,23 +89,6 @@ internal static class DotDrawing
         string text = "data " + NumberText.Format(value.Data, 0, roundTrip: true) + "\ngrad " + NumberText.Format(value.Grad, 0, roundTrip: true) + "\n" + what;
         return value.Scope is { } scope ? text + "\nin " + scope.Path : text;
     }
-
-    /// <summary>
-    /// The mark of an operand's place on its edge into the operator: a small number by the operator
-    /// (Graphviz <c>headlabel</c>), 1 for the left operand and 2 for the right.
-    /// </summary>
-    internal static void MarkOperand(DotAttributes attributes, int place)
-    {
-        attributes.Set("headlabel", place == 1 ? "1" : "2");
-        attributes.Set("labelfontsize", "10");
-        attributes.Set("labeldistance", "1.5");
-    }
-
-    internal static NodeStyle RoleStyle(Value value, Value root, DrawingOptions options) =>
-        ReferenceEquals(value, root) ? options.OutputStyle
-        : value.IsConstant ? options.ConstantStyle
-        : value.IsLeaf ? options.LeafStyle
-        : options.IntermediateStyle;
 
     internal static void ApplyStyle(DotAttributes attributes, NodeStyle style)
     {

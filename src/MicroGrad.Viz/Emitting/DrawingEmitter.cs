@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
 using MicroGrad.Viz.Dot;
 using MicroGrad.Viz.Drawing;
 using MicroGrad.Viz.Planning;
@@ -6,84 +7,108 @@ using MicroGrad.Viz.Text;
 
 namespace MicroGrad.Viz.Emitting;
 
-/// <summary>Turns a <see cref="DrawingPlan"/> into DOT nodes, clusters and edges.</summary>
-internal sealed class DrawingEmitter
+/// <summary>
+/// Turns a <see cref="DrawingPlan"/> into DOT statements — nodes, clusters, edges — for an
+/// <see cref="IDotSink"/>: written straight out by <see cref="DotWriter"/>, or collected into a model.
+/// One route for both, so the model and the text never differ.
+/// </summary>
+/// <remarks>
+/// Two passes: the first numbers the nodes in the plan's order (<c>v0</c>, <c>v1</c>, … with
+/// <c>v3_op</c> for the operator of <c>v3</c>; <c>m</c>, <c>p</c>, <c>s</c>, <c>g</c> for module runs,
+/// shared parameters, stubs and fan-in groups) and puts each in its cluster; the second sends them
+/// in DOT's order (top-level nodes, then each cluster with its own), then the edges.
+/// The emitter owns its plan: disposing it gives both their pooled arrays back.
+/// </remarks>
+internal sealed class DrawingEmitter : IDisposable
 {
+    private const string ValuePrefix = "v";
+    private const string OperatorSuffix = "_op";
+
     private readonly DrawingPlan _plan;
     private readonly DrawingOptions _options;
-    private readonly DotGraph _graph = new();
-    private readonly string?[] _ids;
-    private readonly string?[] _opIds;
-    private readonly Dictionary<ModuleScope, string> _groupIds = new(ReferenceEqualityComparer.Instance);
-    private readonly Dictionary<ModuleScope, DotSubgraph> _clusters = new(ReferenceEqualityComparer.Instance);
+    private int[] _numbers;
+    private readonly Dictionary<ModuleScope, int> _groupIds = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<ModuleScope, (int Members, List<int> Outputs)> _groups;
-    private readonly Dictionary<string, string> _sharedIds = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _sharedIds = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _sharedSizes = new(StringComparer.Ordinal);
     private readonly Dictionary<int, int> _stubSizes = [];
+    private readonly bool[] _fanInPlaced;
+    private readonly Dictionary<ModuleScope, Cluster> _clusters = new(ReferenceEqualityComparer.Instance);
+    private readonly Cluster _top;
     private readonly bool _leftToRight;
     private readonly double _gradientScale;
-    private readonly bool _tooltips;
-    private readonly bool[] _fanInDrawn;
+    private readonly int _nodeCount;
 
-    private DotSink _sink;
-
-    // Scratch lists and predicates reused for every operator node: a big graph has tens of thousands.
+    // Reused for every node: a big graph has tens of thousands.
+    private readonly DotRecordBuffer _record = new();
     private readonly List<int> _operands = [];
     private readonly List<int> _sources = [];
-    private readonly Predicate<int> _isTerm;
-    private readonly Predicate<int> _isFolded;
+    private readonly DotTemplate _outputLook, _constantLook, _leafLook, _intermediateLook;
+    private readonly Dictionary<string, DotTemplate> _operatorLooks = new(StringComparer.Ordinal);
+    private string? _lastOperatorLabel;
+    private DotTemplate? _lastOperatorLook;
+    private readonly DotTemplate _firstOperand, _secondOperand;
 
     public DrawingEmitter(DrawingPlan plan)
     {
-        _sink = new DotSink.Model(_graph);
-        _isTerm = u => plan.IsTerm(u);
-        _isFolded = u => plan.IsFolded(u);
         _plan = plan;
         _options = plan.Views;
-        _ids = new string?[plan.Order.Count];
-        _opIds = new string?[plan.Order.Count];
+        _numbers = DrawingPlan.Rent<int>(plan.Order.Count);
+        _top = new Cluster(string.Empty, null);
         _groups = _options.Modules == ModuleView.Collapsed ? SummariseGroups(plan) : []; // only collapsing makes groups
         _leftToRight = _options.Direction == RankDirection.LeftToRight;
         _gradientScale = _options.ColorByGradient ? GradientPalette.Scale(plan.Order.Select(v => v.Grad)) : 0;
-        _tooltips = _options.Tooltips ?? plan.CountNodes() <= DrawingOptions.TooltipThreshold;
-        _fanInDrawn = new bool[plan.FanInGroups.Count];
-    }
-
-    private void SetTooltip(DotNode node, Value value)
-    {
-        if (_tooltips)
-        {
-            node.Attributes.Set("tooltip", DotDrawing.Tooltip(value));
-        }
+        _nodeCount = plan.CountNodes();
+        Tooltips = _options.Tooltips ?? _nodeCount <= DrawingOptions.TooltipThreshold;
+        _fanInPlaced = new bool[plan.FanInGroups.Count];
+        _outputLook = Look(_options.OutputStyle);
+        _constantLook = Look(_options.ConstantStyle);
+        _leafLook = Look(_options.LeafStyle);
+        _intermediateLook = Look(_options.IntermediateStyle);
+        _firstOperand = OperandMark("1");
+        _secondOperand = OperandMark("2");
+        Number();
     }
 
     /// <summary>Whether value nodes carry tooltips: as asked, or decided by the drawing's size.</summary>
-    public bool Tooltips => _tooltips;
+    public bool Tooltips { get; }
 
-    /// <summary>After building: the id of each value's own node, by index in the plan's order (null when another node draws it).</summary>
-    public IReadOnlyList<string?> NodeIds => _ids;
+    /// <summary>The plan drawn; the emitter owns it.</summary>
+    public DrawingPlan Plan => _plan;
 
-    /// <summary>After building: the id of each value's operator node, by index (null for leaves and values without one).</summary>
-    public IReadOnlyList<string?> OperatorIds => _opIds;
+    /// <summary>Gives the emitter's and the plan's arrays back to the pool; neither is to be used after.</summary>
+    public void Dispose()
+    {
+        if (_numbers.Length > 0)
+        {
+            DrawingPlan.Return(_numbers);
+            _numbers = [];
+            _top.Release();
+            _plan.Dispose();
+        }
+    }
+
+    /// <summary>The id of value <paramref name="i"/>'s own node (by index in the plan's order), or null when another node draws it.</summary>
+    public string? NodeId(int i) => _numbers[i] >= 0 ? ValueId(i).ToString() : null;
+
+    /// <summary>The id of value <paramref name="i"/>'s operator node, or null for leaves and values without one.</summary>
+    public string? OperatorId(int i) => _numbers[i] >= 0 && !_plan.Order[i].IsLeaf ? OperatorNodeId(i).ToString() : null;
 
     /// <summary>Builds the DOT model.</summary>
     public DotGraph Build()
     {
-        Emit();
-        return _graph;
+        var builder = new DotGraphBuilder();
+        Emit(builder);
+        return builder.Graph;
     }
 
-    /// <summary>Writes the DOT straight to <paramref name="writer"/>, holding only the edges; not for clusters.</summary>
-    public void WriteTo(TextWriter writer)
-    {
-        var stream = new DotSink.Stream(writer, _graph, _plan.Order.Count * 2, _options);
-        _sink = stream;
-        Emit();
-        stream.Finish();
-    }
+    /// <summary>Writes the DOT straight to <paramref name="writer"/>, holding no model.</summary>
+    public void WriteTo(TextWriter writer) => Emit(new DotWriter(writer));
 
-    private void Emit()
+    private void Emit(IDotSink sink)
     {
-        var attributes = _graph.GraphAttributes;
+        var header = new DotGraph();
+        var attributes = header.GraphAttributes;
         attributes.Set("rankdir", _leftToRight ? "LR" : "TB");
         attributes.Set("fontname", _options.FontName);
 
@@ -97,10 +122,10 @@ internal sealed class DrawingEmitter
             attributes.Set("labelloc", "t");
         }
 
-        _graph.NodeDefaults.Set("shape", "record");
-        _graph.NodeDefaults.Set("fontname", _options.FontName);
-        _graph.EdgeDefaults.Set("fontname", _options.FontName);
-        if (_plan.CountNodes() > _options.FastLayoutThreshold)
+        header.NodeDefaults.Set("shape", "record");
+        header.NodeDefaults.Set("fontname", _options.FontName);
+        header.EdgeDefaults.Set("fontname", _options.FontName);
+        if (_nodeCount > _options.FastLayoutThreshold)
         {
             // Measured on the one-point MLP graph: these keep dot's network simplex and crossing
             // minimisation from running for minutes on wide, dense graphs.
@@ -110,6 +135,68 @@ internal sealed class DrawingEmitter
             attributes.Set("splines", "line");
         }
 
+        sink.BeginGraph(header);
+        WriteNodes(sink, _top);
+        foreach (var cluster in _top.Children)
+        {
+            WriteCluster(sink, cluster);
+        }
+
+        WriteEdges(sink);
+        sink.EndGraph();
+    }
+
+    /// <summary>A module run's box, its nodes (by the plan index that places each) and the boxes inside it.</summary>
+    private sealed class Cluster(string id, ModuleScope? scope)
+    {
+        private int[] _nodes = [];
+        private int _count;
+
+        public string Id { get; } = id;
+
+        public ModuleScope? Scope { get; } = scope;
+
+        public ReadOnlySpan<int> Nodes => _nodes.AsSpan(0, _count);
+
+        public List<Cluster> Children { get; } = [];
+
+        public void Add(int i)
+        {
+            if (_count == _nodes.Length)
+            {
+                // Pooled, as the plan's arrays: the top holds a node per value of a big graph.
+                var grown = DrawingPlan.Rent<int>(Math.Max(16, _nodes.Length * 2));
+                Nodes.CopyTo(grown);
+                ReturnNodes();
+                _nodes = grown;
+            }
+
+            _nodes[_count++] = i;
+        }
+
+        /// <summary>Gives this cluster's arrays, and those of the clusters inside it, back to the pool.</summary>
+        public void Release()
+        {
+            ReturnNodes();
+            foreach (var child in Children)
+            {
+                child.Release();
+            }
+        }
+
+        private void ReturnNodes()
+        {
+            if (_nodes.Length > 0)
+            {
+                DrawingPlan.Return(_nodes);
+                _nodes = [];
+            }
+        }
+    }
+
+    /// <summary>The first pass: numbers every node in the plan's order and puts it in its cluster.</summary>
+    private void Number()
+    {
         var order = _plan.Order;
         if (_options.Modules == ModuleView.Clusters)
         {
@@ -140,7 +227,7 @@ internal sealed class DrawingEmitter
             while (pending.Count > 0)
             {
                 var scope = pending.Pop();
-                Cluster(scope);
+                ClusterOf(scope);
                 for (int k = children[scope].Count - 1; k >= 0; k--)
                 {
                     pending.Push(children[scope][k]);
@@ -151,94 +238,189 @@ internal sealed class DrawingEmitter
         int next = 0;
         for (int i = 0; i < order.Count; i++)
         {
-            if (_plan.GroupOf(i) is { } group)
+            _numbers[i] = -1;
+            var place = _plan.PlaceOf(i);
+            switch (place.Kind)
             {
-                if (!_groupIds.ContainsKey(group))
-                {
-                    AddGroupNode(group);
-                }
+                case PlacementKind.Own:
+                    _numbers[i] = next++;
+                    ContainerOf(i).Add(i);
+                    break;
+                case PlacementKind.Module when _groupIds.TryAdd(_plan.GroupOf(i)!, _groupIds.Count):
+                    _top.Add(i);
+                    break;
+                case PlacementKind.Stub:
+                    CollectionsMarshal.GetValueRefOrAddDefault(_stubSizes, place.Number, out bool seen)++;
+                    if (!seen)
+                    {
+                        _top.Add(i);
+                    }
 
-                continue;
-            }
+                    break;
+                case PlacementKind.Shared:
+                    if (_sharedIds.TryAdd(_plan.SharedOf(i)!, _sharedIds.Count))
+                    {
+                        _top.Add(i);
+                    }
 
-            if (_plan.StubOf(i) >= 0)
-            {
-                AddStubNode(_plan.StubOf(i));
-                continue;
-            }
-
-            if (_plan.SharedOf(i) is { } path)
-            {
-                if (!_sharedIds.ContainsKey(path))
-                {
-                    AddSharedNode(path);
-                }
-
-                continue;
-            }
-
-            if (_plan.FanInOf(i) is int fanIn and >= 0)
-            {
-                if (!_fanInDrawn[fanIn])
-                {
-                    AddFanInNode(fanIn, Container(_plan.FanInGroups[fanIn].Operator));
-                }
-
-                continue;
-            }
-
-            if (!_plan.IsDrawn(i))
-            {
-                continue;
-            }
-
-            var value = order[i];
-            string id = "v" + next++.ToString(CultureInfo.InvariantCulture);
-            _ids[i] = id;
-            var cluster = Container(i);
-            if (_options.ColorByGradient)
-            {
-                var node = _sink.AddNode(cluster, id);
-                node.Attributes.Set("label", DotValue.FromRecord(DotDrawing.Record(value, _options, _leftToRight, ShownLabel(i))));
-                SetTooltip(node, value);
-                DotDrawing.ApplyGradientStyle(node.Attributes, value.Grad, _gradientScale, ReferenceEquals(value, _plan.Root));
-            }
-            else
-            {
-                var style = DotDrawing.RoleStyle(value, _plan.Root, _options);
-                if (!_sink.TryWriteValueNode(id, value, style, _tooltips))
-                {
-                    var node = _sink.AddNode(cluster, id);
-                    node.Attributes.Set("label", DotValue.FromRecord(DotDrawing.Record(value, _options, _leftToRight, ShownLabel(i))));
-                    SetTooltip(node, value);
-                    DotDrawing.ApplyStyle(node.Attributes, style);
-                }
-            }
-
-            if (!value.IsLeaf)
-            {
-                string opId = id + "_op";
-                _opIds[i] = opId;
-                string label = OperatorLabel(i);
-                if (!_sink.TryWriteOperatorNode(opId, label))
-                {
-                    var op = _sink.AddNode(cluster, opId);
-                    op.Attributes.Set("label", label);
-                    op.Attributes.Set("shape", "ellipse");
-                    DotDrawing.ApplyStyle(op.Attributes, _options.OperatorStyle);
-                }
+                    CollectionsMarshal.GetValueRefOrAddDefault(_sharedSizes, _plan.SharedOf(i)!, out _)++;
+                    break;
+                case PlacementKind.FanIn when !_fanInPlaced[place.Number]:
+                    _fanInPlaced[place.Number] = true;
+                    ContainerOf(_plan.FanInGroups[place.Number].Operator).Add(i);
+                    break;
             }
         }
-
-        AddEdges();
     }
 
-
-
-    private void AddGroupNode(ModuleScope group)
+    private void WriteCluster(IDotSink sink, Cluster cluster)
     {
-        string id = "m" + _groupIds.Count.ToString(CultureInfo.InvariantCulture);
-        _groupIds.Add(group, id);
+        var attributes = new DotAttributes();
+        attributes.Set("label", cluster.Scope!.Name);
+        attributes.Set("style", "rounded");
+        attributes.Set("color", "#7c3aed");
+        sink.BeginSubgraph(cluster.Id, attributes);
+        WriteNodes(sink, cluster);
+        foreach (var child in cluster.Children)
+        {
+            WriteCluster(sink, child);
+        }
+
+        sink.EndSubgraph();
+    }
+
+    private void WriteNodes(IDotSink sink, Cluster cluster)
+    {
+        foreach (int i in cluster.Nodes)
+        {
+            var place = _plan.PlaceOf(i);
+            switch (place.Kind)
+            {
+                case PlacementKind.Own:
+                    WriteValueNode(sink, i);
+                    break;
+                case PlacementKind.Module:
+                    WriteGroupNode(sink, _plan.GroupOf(i)!);
+                    break;
+                case PlacementKind.Stub:
+                    WriteStubNode(sink, place.Number);
+                    break;
+                case PlacementKind.Shared:
+                    WriteSharedNode(sink, _plan.SharedOf(i)!);
+                    break;
+                case PlacementKind.FanIn:
+                    WriteFanInNode(sink, place.Number);
+                    break;
+            }
+        }
+    }
+
+    private NumberedId ValueId(int i) => new(ValuePrefix, _numbers[i]);
+
+    private NumberedId OperatorNodeId(int i) => new(ValuePrefix, _numbers[i], OperatorSuffix);
+
+    private void WriteValueNode(IDotSink sink, int i)
+    {
+        var value = _plan.Order[i];
+        _record.Clear(grouped: _leftToRight); // in LR layouts a top-level record is a column; braces flip it back into a row
+        if (_options.Fields.HasFlag(ValueFields.Label) && ShownLabel(i) is { } label)
+        {
+            _record.Add(label);
+        }
+
+        if (_options.Fields.HasFlag(ValueFields.Data))
+        {
+            AddNumber("data ", value.Data);
+        }
+
+        if (_options.Fields.HasFlag(ValueFields.Grad))
+        {
+            AddNumber("grad ", value.Grad);
+        }
+
+        if (_record.Count == 0)
+        {
+            _record.Add(string.Empty);
+        }
+
+        var look = _options.ColorByGradient ? GradientLook(value)
+            : ReferenceEquals(value, _plan.Root) ? _outputLook
+            : value.IsConstant ? _constantLook
+            : value.IsLeaf ? _leafLook
+            : _intermediateLook;
+        sink.RecordNode(ValueId(i), _record, Tooltips ? DotDrawing.Tooltip(value) : null, look);
+        if (!value.IsLeaf)
+        {
+            string operatorLabel = OperatorLabel(i);
+            if (ReferenceEquals(operatorLabel, _lastOperatorLabel))
+            {
+                // Neighbours in the order often share an operation: no lookup.
+                sink.Node(OperatorNodeId(i), _lastOperatorLook!);
+                return;
+            }
+
+            if (!_operatorLooks.TryGetValue(operatorLabel, out var operatorLook))
+            {
+                var attributes = new DotAttributes();
+                attributes.Set("label", operatorLabel);
+                attributes.Set("shape", "ellipse");
+                DotDrawing.ApplyStyle(attributes, _options.OperatorStyle);
+                operatorLook = new DotTemplate(attributes);
+                _operatorLooks.Add(operatorLabel, operatorLook);
+            }
+
+            _lastOperatorLabel = operatorLabel;
+            _lastOperatorLook = operatorLook;
+            sink.Node(OperatorNodeId(i), operatorLook);
+        }
+    }
+
+    private void AddNumber(string prefix, double number)
+    {
+        // The prefixes are plain words and a formatted finite number is digits, a point and a sign.
+        if (NumberText.TryWriteField(_record.Reserve(64), prefix, number, _options.Precision, _options.RoundTrip, out int written))
+        {
+            _record.Commit(written, plain: true);
+        }
+        else
+        {
+            _record.Add(NumberText.Field(prefix, number, _options.Precision, _options.RoundTrip));
+        }
+    }
+
+    private static DotTemplate Look(NodeStyle style)
+    {
+        var attributes = new DotAttributes();
+        DotDrawing.ApplyStyle(attributes, style);
+        return new DotTemplate(attributes);
+    }
+
+    private DotTemplate GradientLook(Value value)
+    {
+        var attributes = new DotAttributes();
+        DotDrawing.ApplyGradientStyle(attributes, value.Grad, _gradientScale, ReferenceEquals(value, _plan.Root));
+        return new DotTemplate(attributes);
+    }
+
+    /// <summary>
+    /// The mark of an operand's place on its edge into the operator: a small number by the operator
+    /// (Graphviz <c>headlabel</c>), 1 for the left operand and 2 for the right.
+    /// </summary>
+    private static DotTemplate OperandMark(string place)
+    {
+        var attributes = new DotAttributes();
+        attributes.Set("headlabel", place);
+        attributes.Set("labelfontsize", "10");
+        attributes.Set("labeldistance", "1.5");
+        return new DotTemplate(attributes);
+    }
+
+    /// <summary>A record label of plain text fields, one row in left-to-right layouts.</summary>
+    private DotValue Record(List<DotRecordField> fields) =>
+        DotValue.FromRecord(_leftToRight ? new DotRecord(DotRecordField.FromGroup(fields)) : new DotRecord(fields));
+
+    private void WriteGroupNode(IDotSink sink, ModuleScope group)
+    {
         var (members, outputs) = _groups[group];
         var fields = new List<DotRecordField> { DotRecordField.FromText(group.Path) };
         if (outputs.Count == 1)
@@ -253,14 +435,14 @@ internal sealed class DrawingEmitter
         }
 
         fields.Add(DotRecordField.FromText(members.ToString(CultureInfo.InvariantCulture) + " values"));
-        var node = _sink.AddNode(null, id);
-        node.Attributes.Set("label", DotValue.FromRecord(_leftToRight ? new DotRecord(DotRecordField.FromGroup(fields)) : new DotRecord(fields)));
-        DotDrawing.ApplyStyle(node.Attributes, _options.ModuleStyle);
+        var attributes = new DotAttributes();
+        attributes.Set("label", Record(fields));
+        DotDrawing.ApplyStyle(attributes, _options.ModuleStyle);
+        sink.Node(GroupId(group), attributes);
     }
 
-    private void AddFanInNode(int index, DotSubgraph? cluster)
+    private void WriteFanInNode(IDotSink sink, int index)
     {
-        _fanInDrawn[index] = true;
         var group = _plan.FanInGroups[index];
         var members = group.Members.ConvertAll(u => _plan.Order[u]);
         string count = members.Count.ToString(CultureInfo.InvariantCulture);
@@ -289,12 +471,13 @@ internal sealed class DrawingEmitter
             fields.Add(DotRecordField.FromText("grad " + Range(members.Select(v => v.Grad))));
         }
 
-        var node = _sink.AddNode(cluster, FanInId(index));
-        node.Attributes.Set("label", DotValue.FromRecord(_leftToRight ? new DotRecord(DotRecordField.FromGroup(fields)) : new DotRecord(fields)));
-        DotDrawing.ApplyStyle(node.Attributes, group.Kind.Length == 0 ? _options.LeafStyle : _options.IntermediateStyle);
+        var attributes = new DotAttributes();
+        attributes.Set("label", Record(fields));
+        DotDrawing.ApplyStyle(attributes, group.Kind.Length == 0 ? _options.LeafStyle : _options.IntermediateStyle);
 
         // Dashed, as stubs: a node that stands for many values.
-        node.Attributes.Set("style", group.Kind.Length == 0 && _options.LeafStyle.FillColor is not null ? "filled,dashed" : "dashed");
+        attributes.Set("style", group.Kind.Length == 0 && _options.LeafStyle.FillColor is not null ? "filled,dashed" : "dashed");
+        sink.Node(FanInId(index), attributes);
     }
 
     /// <summary>The smallest and largest of some numbers, <c>-0.9953 … 0.9987</c> (one number when they agree), NaN noted apart.</summary>
@@ -314,41 +497,38 @@ internal sealed class DrawingEmitter
         return nan ? (range.Length > 0 ? range + ", NaN" : "NaN") : range;
     }
 
-    private static string FanInId(int index) => "g" + index.ToString(CultureInfo.InvariantCulture);
+    private static NumberedId FanInId(int index) => new("g", index);
 
-    private void AddStubNode(int stub)
+    private static NumberedId StubId(int stub) => new("s", stub);
+
+    private NumberedId GroupId(ModuleScope group) => new("m", _groupIds[group]);
+
+    private NumberedId SharedId(string path) => new("p", _sharedIds[path]);
+
+    private void WriteStubNode(IDotSink sink, int stub)
     {
-        string id = StubId(stub);
-        if (_stubSizes.ContainsKey(stub))
-        {
-            return;
-        }
-
-        int count = Enumerable.Range(0, _plan.Order.Count).Count(i => _plan.StubOf(i) == stub);
-        _stubSizes.Add(stub, count);
-        var node = _sink.AddNode(null, id);
-        node.Attributes.Set("label", "… " + count.ToString(CultureInfo.InvariantCulture) + (count == 1 ? " value" : " values"));
-        node.Attributes.Set("shape", "box");
-        node.Attributes.Set("style", "dashed");
-        node.Attributes.Set("color", "#6b7280");
-        node.Attributes.Set("fontcolor", "#6b7280");
+        int count = _stubSizes[stub];
+        var attributes = new DotAttributes();
+        attributes.Set("label", "… " + count.ToString(CultureInfo.InvariantCulture) + (count == 1 ? " value" : " values"));
+        attributes.Set("shape", "box");
+        attributes.Set("style", "dashed");
+        attributes.Set("color", "#6b7280");
+        attributes.Set("fontcolor", "#6b7280");
+        sink.Node(StubId(stub), attributes);
     }
 
-    private static string StubId(int stub) => "s" + stub.ToString(CultureInfo.InvariantCulture);
-
-    private void AddSharedNode(string path)
+    private void WriteSharedNode(IDotSink sink, string path)
     {
-        string id = "p" + _sharedIds.Count.ToString(CultureInfo.InvariantCulture);
-        _sharedIds.Add(path, id);
-        int count = Enumerable.Range(0, _plan.Order.Count).Count(i => string.Equals(_plan.SharedOf(i), path, StringComparison.Ordinal));
+        int count = _sharedSizes[path];
         var fields = new List<DotRecordField>
         {
             DotRecordField.FromText(path + " parameters"),
             DotRecordField.FromText(count.ToString(CultureInfo.InvariantCulture) + " values"),
         };
-        var node = _sink.AddNode(null, id);
-        node.Attributes.Set("label", DotValue.FromRecord(_leftToRight ? new DotRecord(DotRecordField.FromGroup(fields)) : new DotRecord(fields)));
-        DotDrawing.ApplyStyle(node.Attributes, _options.LeafStyle);
+        var attributes = new DotAttributes();
+        attributes.Set("label", Record(fields));
+        DotDrawing.ApplyStyle(attributes, _options.LeafStyle);
+        sink.Node(SharedId(path), attributes);
     }
 
     /// <summary>
@@ -361,9 +541,8 @@ internal sealed class DrawingEmitter
         var usedOutside = new bool[order.Count];
         for (int i = 0; i < order.Count; i++)
         {
-            foreach (var input in order[i].Inputs)
+            foreach (int u in plan.InputsOf(i))
             {
-                int u = plan.IndexOf(input);
                 usedOutside[u] |= !ReferenceEquals(plan.GroupOf(u), plan.GroupOf(i));
             }
         }
@@ -388,68 +567,53 @@ internal sealed class DrawingEmitter
         return groups;
     }
 
-    private void AddEdges()
+    /// <summary>The edges: into each operator from its operands (or the nodes that draw them), out of it to its value.</summary>
+    private void WriteEdges(IDotSink sink)
     {
         var order = _plan.Order;
-        var groupEdges = new HashSet<(string, string)>();
+        HashSet<(NumberedId, NumberedId)>? groupEdges = null;
         for (int i = 0; i < order.Count; i++)
         {
-            if (_plan.StubOf(i) >= 0)
+            var place = _plan.PlaceOf(i);
+            if (place.Kind is PlacementKind.Stub or PlacementKind.Module)
             {
-                // Values the focus keeps that feed a cut-off part.
-                string stub = StubId(_plan.StubOf(i));
-                foreach (var input in order[i].Inputs)
+                // Values a stub or a collapsed module run uses from outside it: one edge per source.
+                var target = place.Kind == PlacementKind.Stub ? StubId(place.Number) : GroupId(_plan.GroupOf(i)!);
+                foreach (int u in _plan.InputsOf(i))
                 {
-                    int u = _plan.IndexOf(input);
-                    if (_plan.StubOf(u) != _plan.StubOf(i) && !_plan.IsFolded(u) && groupEdges.Add((Source(u), stub)))
+                    var from = _plan.PlaceOf(u);
+                    bool inside = from == place; // the same stub, or the same run
+                    if (!inside && !_plan.IsFolded(u) && (groupEdges ??= []).Add((Source(u), target)))
                     {
-                        _sink.AddEdge(Source(u), stub);
+                        sink.Edge(Source(u), target, null);
                     }
                 }
 
                 continue;
             }
 
-            if (_plan.GroupOf(i) is { } group)
-            {
-                string target = _groupIds[group];
-                foreach (var input in order[i].Inputs)
-                {
-                    int u = _plan.IndexOf(input);
-                    if (!ReferenceEquals(_plan.GroupOf(u), group) && !_plan.IsFolded(u) && groupEdges.Add((Source(u), target)))
-                    {
-                        _sink.AddEdge(Source(u), target);
-                    }
-                }
-
-                continue;
-            }
-
-            if (!_plan.IsDrawn(i) || order[i].IsLeaf)
+            if (place.Kind != PlacementKind.Own || _plan.IsLeaf(i))
             {
                 continue;
             }
 
-            string op = _opIds[i]!;
-            var operands = _plan.Expand(i, expandTerms: false, _operands);
-            bool hasTerms = operands.Exists(_isTerm);
-            HashSet<string>? opEdges = null;
+            var op = OperatorNodeId(i);
+            var inputs = _plan.InputsOf(i);
 
             // a - b, a / b, a ** b: when both operands arrive as edges, each edge says which it is.
             // (With a constant folded into the operator, its label already shows the order: "- 1".)
-            if (order[i].Operation is { IsOrdered: true, Arity: 2 })
+            if (_plan.IsOrderedPair(i) && !_plan.IsFolded(inputs[0]) && !_plan.IsFolded(inputs[1]))
             {
-                int left = _plan.IndexOf(order[i].Inputs[0]), right = _plan.IndexOf(order[i].Inputs[1]);
-                if (!_plan.IsFolded(left) && !_plan.IsFolded(right))
-                {
-                    _sink.AddOperandEdge(Source(left), op, 1);
-                    _sink.AddOperandEdge(Source(right), op, 2);
-                    _sink.AddEdge(op, _ids[i]!);
-                    continue;
-                }
+                sink.Edge(Source(inputs[0]), op, _firstOperand);
+                sink.Edge(Source(inputs[1]), op, _secondOperand);
+                sink.Edge(op, ValueId(i), null);
+                continue;
             }
 
-            foreach (int u in _plan.Expand(i, expandTerms: true, _sources))
+            var sources = _plan.Absorbs ? CollectionsMarshal.AsSpan(_plan.Expand(i, expandTerms: true, _sources)) : inputs;
+            bool hasTerms = _plan.Absorbs && Any(Operands(i), PlacementKind.Term);
+            HashSet<NumberedId>? opEdges = null;
+            foreach (int u in sources)
             {
                 if (_plan.IsFolded(u))
                 {
@@ -458,39 +622,62 @@ internal sealed class DrawingEmitter
 
                 // A collapsed module, or the inputs of absorbed terms, feed an operator through one edge
                 // each; otherwise every operand slot gets its edge (a*a draws two).
-                bool once = hasTerms || _plan.GroupOf(u) is not null || _plan.SharedOf(u) is not null || _plan.StubOf(u) >= 0 || _plan.FanInOf(u) >= 0;
-                if (!once || (opEdges ??= new HashSet<string>(StringComparer.Ordinal)).Add(Source(u)))
+                bool once = hasTerms || _plan.PlaceOf(u).Kind is PlacementKind.Module or PlacementKind.Shared or PlacementKind.Stub or PlacementKind.FanIn;
+                if (!once || (opEdges ??= []).Add(Source(u)))
                 {
-                    _sink.AddEdge(Source(u), op);
+                    sink.Edge(Source(u), op, null);
                 }
             }
 
-            _sink.AddEdge(op, _ids[i]!);
+            sink.Edge(op, ValueId(i), null);
         }
     }
 
-    private string Source(int u) =>
-        _plan.StubOf(u) >= 0 ? StubId(_plan.StubOf(u))
-        : _plan.GroupOf(u) is { } group ? _groupIds[group]
-        : _plan.SharedOf(u) is { } path ? _sharedIds[path]
-        : _plan.FanInOf(u) >= 0 ? FanInId(_plan.FanInOf(u))
-        : _ids[u]!;
+    /// <summary>The id of the node that draws value <paramref name="u"/> where an edge leaves it.</summary>
+    private NumberedId Source(int u)
+    {
+        var place = _plan.PlaceOf(u);
+        return place.Kind switch
+        {
+            PlacementKind.Stub => StubId(place.Number),
+            PlacementKind.Module => GroupId(_plan.GroupOf(u)!),
+            PlacementKind.Shared => SharedId(_plan.SharedOf(u)!),
+            PlacementKind.FanIn => FanInId(place.Number),
+            _ => ValueId(u),
+        };
+    }
+
+    /// <summary>The operands value <paramref name="i"/>'s operator draws: its inputs, or with chains absorbed their operands.</summary>
+    private ReadOnlySpan<int> Operands(int i) =>
+        _plan.Absorbs ? CollectionsMarshal.AsSpan(_plan.Expand(i, expandTerms: false, _operands)) : _plan.InputsOf(i);
+
+    private bool Any(ReadOnlySpan<int> values, PlacementKind kind)
+    {
+        foreach (int u in values)
+        {
+            if (_plan.PlaceOf(u).Kind == kind)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private string OperatorLabel(int i)
     {
         var value = _plan.Order[i];
-        var operands = _plan.Expand(i, expandTerms: false, _operands);
-        bool nary = operands.Count > 2;
-        if (!nary && !operands.Exists(_isFolded))
+        var operands = Operands(i);
+        bool nary = operands.Length > 2;
+        if (!nary && !Any(operands, PlacementKind.Folded))
         {
             return value.Op;
         }
 
-        string count = operands.Count.ToString(CultureInfo.InvariantCulture) + (operands.Exists(_isTerm) ? " terms" : string.Empty);
+        string count = operands.Length.ToString(CultureInfo.InvariantCulture) + (Any(operands, PlacementKind.Term) ? " terms" : string.Empty);
         bool sum = value.Operation == Operation.Add;
         string op = nary ? (sum ? "Σ" : "Π") + " (" + count + ")" : value.Op;
-        var folded = operands.FindAll(_isFolded);
-        if (folded.Count == 0)
+        if (!Any(operands, PlacementKind.Folded))
         {
             return op;
         }
@@ -498,10 +685,19 @@ internal sealed class DrawingEmitter
         if (nary)
         {
             string joiner = sum ? " + " : " × ";
-            return op + string.Concat(folded.Select(u => joiner + NumberText.Constant(_plan.Order[u].Data)));
+            var label = new System.Text.StringBuilder(op);
+            foreach (int u in operands)
+            {
+                if (_plan.IsFolded(u))
+                {
+                    label.Append(joiner).Append(NumberText.Constant(_plan.Order[u].Data));
+                }
+            }
+
+            return label.ToString();
         }
 
-        if (operands.Count == 1)
+        if (operands.Length == 1)
         {
             return op + " " + NumberText.Constant(_plan.Order[operands[0]].Data);
         }
@@ -511,28 +707,30 @@ internal sealed class DrawingEmitter
         return left + op + right;
     }
 
-    /// <summary>Where a value's nodes go: its module's cluster (a parameter goes to the module that uses it), or the top (null).</summary>
-    private DotSubgraph? Container(int i)
+    /// <summary>Where a value's nodes go: its module's cluster (a parameter goes to the module that uses it), or the top.</summary>
+    private Cluster ContainerOf(int i)
     {
+        if (_options.Modules != ModuleView.Clusters)
+        {
+            return _top;
+        }
+
         var value = _plan.Order[i];
         var scope = value.IsLeaf ? _plan.Owner[i] : value.Scope;
-        return _options.Modules != ModuleView.Clusters || scope is null ? null : Cluster(scope);
+        return _options.Modules != ModuleView.Clusters || scope is null ? _top : ClusterOf(scope);
     }
 
-    private DotSubgraph Cluster(ModuleScope scope)
+    private Cluster ClusterOf(ModuleScope scope)
     {
         if (_clusters.TryGetValue(scope, out var existing))
         {
             return existing;
         }
 
-        var parent = scope.Parent is null ? null : Cluster(scope.Parent); // numbered after its parent
-        var cluster = new DotSubgraph("cluster_" + _clusters.Count.ToString(CultureInfo.InvariantCulture));
-        cluster.Attributes.Set("label", scope.Name);
-        cluster.Attributes.Set("style", "rounded");
-        cluster.Attributes.Set("color", "#7c3aed");
+        var parent = scope.Parent is null ? _top : ClusterOf(scope.Parent); // numbered after its parent
+        var cluster = new Cluster("cluster_" + _clusters.Count.ToString(CultureInfo.InvariantCulture), scope);
         _clusters.Add(scope, cluster);
-        (parent?.Subgraphs ?? _graph.Subgraphs).Add(cluster);
+        parent.Children.Add(cluster);
         return cluster;
     }
 

@@ -4,7 +4,6 @@ using MicroGrad.Viz.Graphviz;
 using MicroGrad.Viz.IO;
 using MicroGrad.Viz.Json;
 using MicroGrad.Viz.Page;
-using MicroGrad.Viz.Planning;
 
 namespace MicroGrad.Viz.Formats;
 
@@ -55,15 +54,14 @@ internal static class FormatDispatcher
                 return ([], null);
         }
 
-        var plan = DrawingPlan.Create(root, drawing ?? DrawingOptions.Default);
-        var emitter = new DrawingEmitter(plan);
+        using var emitter = DotDrawing.Emitter(root, drawing);
         var graph = emitter.Build();
         var renderer = new GraphRenderer(rendering);
         if (format == OutputFormat.Html)
         {
             // The page embeds Graphviz's SVG of the same plan, and maps each value to the node that draws it.
             var svg = await renderer.RenderAsync(graph, OutputFormat.Svg, cancellationToken).ConfigureAwait(false);
-            byte[] page = DotWriter.Utf8.GetBytes(StepThroughPage.Page(plan, emitter.NodeIds, emitter.OperatorIds, DotWriter.Utf8.GetString(svg.Output.Span)));
+            byte[] page = DotWriter.Utf8.GetBytes(StepThroughPage.Page(emitter.Plan, emitter, DotWriter.Utf8.GetString(svg.Output.Span)));
             await output.WriteAsync(page, cancellationToken).ConfigureAwait(false);
             return (svg.Warnings, svg.Renderer);
         }

@@ -3,6 +3,7 @@ using System.Net;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using MicroGrad.Viz.Emitting;
 using MicroGrad.Viz.Graphviz;
 using MicroGrad.Viz.Planning;
 using MicroGrad.Viz.Text;
@@ -30,9 +31,11 @@ internal static class StepThroughPage
     private static readonly Lazy<string> s_script = new(() => Resource("MicroGrad.Viz.Page.page.js"));
     private static readonly Lazy<string> s_style = new(() => Resource("MicroGrad.Viz.Page.page.css"));
 
-    /// <summary>The page around Graphviz's <paramref name="svg"/> of the plan's drawing; <paramref name="ids"/> and <paramref name="opIds"/> say which node draws each value and its operator.</summary>
-    internal static string Page(DrawingPlan plan, IReadOnlyList<string?> ids, IReadOnlyList<string?> opIds, string svg)
+    /// <summary>The page around Graphviz's <paramref name="svg"/> of the plan's drawing; <paramref name="drawn"/> says which node draws each value and its operator.</summary>
+    internal static string Page(DrawingPlan plan, DrawingEmitter drawn, string svg)
     {
+        var ids = Enumerable.Range(0, plan.Order.Count).Select(drawn.NodeId).ToArray();
+        var opIds = Enumerable.Range(0, plan.Order.Count).Select(drawn.OperatorId).ToArray();
         var options = plan.Views;
         string Name(Value value) => value.Label ?? (ids[plan.IndexOf(value)] is { } id ? id : "(hidden " + (value.Op.Length > 0 ? value.Op : "value") + ")");
         string Grad(double grad) => "grad " + NumberText.Format(grad, options.Precision, options.RoundTrip);

@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Runtime.CompilerServices;
 using MicroGrad.Viz.Drawing;
 
 namespace MicroGrad.Viz.Planning;
@@ -7,27 +9,59 @@ namespace MicroGrad.Viz.Planning;
 /// n-ary operator of the chain it was absorbed into, or the operator it was folded into as a
 /// constant. Every value maps to exactly one drawn node, so views hide values but never lose them.
 /// </summary>
-internal sealed class DrawingPlan
+/// <remarks>
+/// Its per-value arrays come from <see cref="ArrayPool{T}.Shared"/> (a big graph drawn again and again
+/// would otherwise allocate megabytes of large-object arrays each time, and with them full GCs): dispose
+/// the plan when the drawing is made. One not disposed is only collected as usual.
+/// </remarks>
+internal sealed class DrawingPlan : IDisposable
 {
-    private readonly Dictionary<Value, int> _index;
+    private Dictionary<Value, int>? _index;
+    private Value[] _order;
 
-    private DrawingPlan(IReadOnlyList<Value> order, Value root)
+    private DrawingPlan(Value root)
     {
-        Order = order;
+        int count = root.RentTopologicalOrder(out _order, out _inputs);
+        Order = new ValueOrder(_order, count);
         Root = root;
-        _index = new Dictionary<Value, int>(order.Count, ReferenceEqualityComparer.Instance);
-        for (int i = 0; i < order.Count; i++)
-        {
-            _index.Add(order[i], i);
-        }
-
-        Uses = new int[order.Count];
-        User = new int[order.Count];
-        Owner = new ModuleScope?[order.Count];
-        _places = new Placement[order.Count];
+        Uses = Rent<int>(count);
+        User = Rent<int>(count);
+        Owner = Rent<ModuleScope?>(count);
+        _places = Rent<Placement>(count);
+        _ordered = Rent<bool>(count);
     }
 
-    public IReadOnlyList<Value> Order { get; }
+    /// <summary>Gives the arrays back to the pool; the plan is not to be used after.</summary>
+    public void Dispose()
+    {
+        if (_order.Length == 0)
+        {
+            return;
+        }
+
+        Return(_order);
+        Return(_inputs);
+        Return(Uses);
+        Return(User);
+        Return(Owner);
+        Return(_places);
+        Return(_ordered);
+        _order = [];
+        Order.Detach();
+    }
+
+    /// <summary>An array of at least <paramref name="count"/> items from the pool, its first <paramref name="count"/> cleared.</summary>
+    internal static T[] Rent<T>(int count)
+    {
+        var array = ArrayPool<T>.Shared.Rent(count);
+        Array.Clear(array, 0, count);
+        return array;
+    }
+
+    /// <summary>Returns an array to the pool, cleared when it holds references (the pool must not keep a graph alive).</summary>
+    internal static void Return<T>(T[] array) => ArrayPool<T>.Shared.Return(array, clearArray: RuntimeHelpers.IsReferenceOrContainsReferences<T>());
+
+    public ValueOrder Order { get; }
 
     public Value Root { get; }
 
@@ -47,13 +81,43 @@ internal sealed class DrawingPlan
     public Placement PlaceOf(int i) => _places[i];
 
     /// <summary>The collapsed module run that absorbs value <paramref name="i"/>, if any.</summary>
-    public ModuleScope? GroupOf(int i) => _places[i].Kind == PlacementKind.Module ? _places[i].Module : null;
+    public ModuleScope? GroupOf(int i) => _places[i].Kind == PlacementKind.Module ? _runs[_places[i].Number] : null;
+
+    // The collapsed runs and shared paths placements point to, numbered in order of first placement.
+    private readonly List<ModuleScope> _runs = [];
+    private readonly Dictionary<ModuleScope, int> _runNumbers = new(ReferenceEqualityComparer.Instance);
+    private readonly List<string> _sharedPaths = [];
+    private readonly Dictionary<string, int> _sharedNumbers = new(StringComparer.Ordinal);
+
+    private Placement InModule(ModuleScope run)
+    {
+        if (!_runNumbers.TryGetValue(run, out int number))
+        {
+            number = _runs.Count;
+            _runs.Add(run);
+            _runNumbers.Add(run, number);
+        }
+
+        return Placement.InModule(number);
+    }
+
+    private Placement SharedBy(string path)
+    {
+        if (!_sharedNumbers.TryGetValue(path, out int number))
+        {
+            number = _sharedPaths.Count;
+            _sharedPaths.Add(path);
+            _sharedNumbers.Add(path, number);
+        }
+
+        return Placement.SharedBy(number);
+    }
 
     /// <summary>
     /// For leaves used by several runs of the same module (the parameters every forward pass reuses):
     /// that module's path, drawn as one "parameters" node per path in the collapsed module view.
     /// </summary>
-    public string? SharedOf(int i) => _places[i].Kind == PlacementKind.Shared ? _places[i].SharedPath : null;
+    public string? SharedOf(int i) => _places[i].Kind == PlacementKind.Shared ? _sharedPaths[_places[i].Number] : null;
 
     /// <summary>For a value cut off by a focus: which stub (numbered in order of appearance) counts it; -1 otherwise.</summary>
     public int StubOf(int i) => _places[i].Kind == PlacementKind.Stub ? _places[i].Number : -1;
@@ -73,7 +137,34 @@ internal sealed class DrawingPlan
     /// <summary>The fan-in groups, in order of their operator.</summary>
     public List<FanInGroup> FanInGroups { get; } = [];
 
-    public int IndexOf(Value value) => _index[value];
+    /// <summary>Where <paramref name="value"/> is in <see cref="Order"/> (a map made on first use: the passes walk <see cref="InputsOf"/>).</summary>
+    public int IndexOf(Value value)
+    {
+        if (_index is null)
+        {
+            _index = new Dictionary<Value, int>(Order.Count, ReferenceEqualityComparer.Instance);
+            for (int i = 0; i < Order.Count; i++)
+            {
+                _index.Add(Order[i], i);
+            }
+        }
+
+        return _index[value];
+    }
+
+    private readonly bool[] _ordered;
+
+    /// <summary>Whether value <paramref name="i"/> is computed by a two-operand operation whose operands are not interchangeable (a - b, a / b, a ** b).</summary>
+    public bool IsOrderedPair(int i) => _ordered[i];
+
+    /// <summary>Whether value <paramref name="i"/> is a leaf (no inputs), read from the plan rather than the value.</summary>
+    public bool IsLeaf(int i) => _inputs[2 * i] < 0;
+
+    /// <summary>Each value's inputs as indices, two slots per value (-1 where it has fewer).</summary>
+    private readonly int[] _inputs;
+
+    /// <summary>The inputs of value <paramref name="i"/> as indices into <see cref="Order"/>, in operand order.</summary>
+    public ReadOnlySpan<int> InputsOf(int i) => _inputs.AsSpan(2 * i, _inputs[2 * i] < 0 ? 0 : _inputs[(2 * i) + 1] < 0 ? 1 : 2);
 
     public bool IsDrawn(int i) => _places[i].Kind == PlacementKind.Own;
 
@@ -98,7 +189,7 @@ internal sealed class DrawingPlan
 
     public static DrawingPlan Create(Value root, DrawingOptions requested)
     {
-        var plan = new DrawingPlan(root.TopologicalOrder(), root);
+        var plan = new DrawingPlan(root);
         var order = plan.Order;
         bool big = order.Count > requested.AutoViewThreshold;
         bool huge = order.Count > requested.AutoModuleThreshold && order.Any(v => v.Scope is not null);
@@ -115,23 +206,23 @@ internal sealed class DrawingPlan
 
         // Users: counts, last user, and for leaves whether every user ran in the same module scope.
         bool collapse = options.Modules == ModuleView.Collapsed;
-        var usersScope = new ModuleScope?[order.Count];
-        var mixedUsers = new bool[order.Count];
-        var usersPath = new string?[order.Count];
-        var usersRun = new ModuleScope?[order.Count];
-        var severalRuns = new bool[order.Count];
+        var usersScope = Rent<ModuleScope?>(order.Count);
+        var mixedUsers = Rent<bool>(order.Count);
+        var usersPath = collapse ? new string?[order.Count] : [];
+        var usersRun = collapse ? new ModuleScope?[order.Count] : [];
+        var severalRuns = collapse ? new bool[order.Count] : [];
         for (int i = 0; i < order.Count; i++)
         {
             var scope = order[i].Scope;
             if (collapse && !order[i].IsLeaf && scope?.AtDepth(options.ModuleDepth) is { } ownRun)
             {
-                plan.Place(i, Placement.InModule(ownRun));
+                plan.Place(i, plan.InModule(ownRun));
             }
 
-            foreach (var input in order[i].Inputs)
+            plan._ordered[i] = order[i].Operation is { IsOrdered: true, Arity: 2 };
+            foreach (int u in plan.InputsOf(i))
             {
-                int u = plan._index[input];
-                if (collapse && input.IsLeaf && scope?.AtDepth(options.ModuleDepth) is { } run)
+                if (collapse && order[u].IsLeaf && scope?.AtDepth(options.ModuleDepth) is { } run)
                 {
                     // The module path every in-module user of a leaf ran at ("" once they disagree),
                     // and whether they ran in more than one run of it.
@@ -152,7 +243,7 @@ internal sealed class DrawingPlan
             }
         }
 
-        var userHidden = new bool[order.Count];
+        var userHidden = options.Focus is null ? [] : new bool[order.Count];
         if (options.Focus is { } focus)
         {
             plan.CutOff(focus, options.FocusDepth);
@@ -160,9 +251,9 @@ internal sealed class DrawingPlan
             {
                 if (plan.StubOf(i) >= 0)
                 {
-                    foreach (var input in order[i].Inputs)
+                    foreach (int u in plan.InputsOf(i))
                     {
-                        userHidden[plan._index[input]] = true;
+                        userHidden[u] = true;
                     }
                 }
             }
@@ -185,23 +276,25 @@ internal sealed class DrawingPlan
             {
                 if (usersScope[i]?.AtDepth(options.ModuleDepth) is { } owner)
                 {
-                    plan.Place(i, Placement.InModule(owner));
+                    plan.Place(i, plan.InModule(owner));
                 }
             }
             else if (collapse && value.IsLeaf && severalRuns[i] && usersPath[i] is { Length: > 0 } path)
             {
-                plan.Place(i, Placement.SharedBy(path));
+                plan.Place(i, plan.SharedBy(path));
             }
 
-            if (plan.IsDrawn(i) && !userHidden[i] && options.FoldConstants == true && value.IsConstant && value.Label is null)
+            if (plan.IsDrawn(i) && (userHidden.Length == 0 || !userHidden[i]) && options.FoldConstants == true && value.IsConstant && value.Label is null)
             {
                 plan.Place(i, Placement.Folded);
             }
         }
 
+        Return(usersScope);
+        Return(mixedUsers);
         if (options.CollapseChains == true)
         {
-            plan._absorbs = true;
+            plan.Absorbs = true;
             for (int i = 0; i < rootIndex; i++)
             {
                 var value = order[i];
@@ -217,7 +310,7 @@ internal sealed class DrawingPlan
 
         if (options.CollapseTerms == true)
         {
-            plan._absorbs = true;
+            plan.Absorbs = true;
             for (int i = 0; i < order.Count; i++)
             {
                 if (!plan.IsDrawn(i) || order[i].Operation is not { Chains: true })
@@ -277,7 +370,7 @@ internal sealed class DrawingPlan
                 var members = terms.ToList();
                 if (members.Count > threshold)
                 {
-                    var hidden = members.SelectMany(u => Order[u].Inputs.Select(IndexOf)).Where(IsLoneLeaf).ToList();
+                    var hidden = members.SelectMany(u => InputsOf(u).ToArray()).Where(IsLoneLeaf).ToList();
                     AddFanIn(i, terms.Key, members, hidden);
                 }
             }
@@ -290,7 +383,20 @@ internal sealed class DrawingPlan
     // A term that is drawn, unlabelled, used once, and whose inputs are lone leaves or folded constants.
     private bool IsLoneTerm(int u) =>
         IsDrawn(u) && !Order[u].IsLeaf && Order[u].Label is null && Uses[u] == 1
-        && Order[u].Inputs.All(input => IndexOf(input) is int k && (IsLoneLeaf(k) || IsFolded(k)));
+        && AllInputs(u, k => IsLoneLeaf(k) || IsFolded(k));
+
+    private bool AllInputs(int i, Func<int, bool> rule)
+    {
+        foreach (int u in InputsOf(i))
+        {
+            if (!rule(u))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     private void AddFanIn(int op, string kind, List<int> members, List<int> hidden)
     {
@@ -352,11 +458,11 @@ internal sealed class DrawingPlan
     public List<int> Expand(int i, bool expandTerms, List<int> into)
     {
         into.Clear();
-        if (!_absorbs)
+        if (!Absorbs)
         {
-            foreach (var input in Order[i].Inputs)
+            foreach (int u in InputsOf(i))
             {
-                into.Add(_index[input]);
+                into.Add(u);
             }
 
             return into;
@@ -401,17 +507,17 @@ internal sealed class DrawingPlan
         var users = new List<int>[n];
         for (int i = 0; i < n; i++)
         {
-            foreach (var input in Order[i].Inputs)
+            foreach (int u in InputsOf(i))
             {
-                (users[_index[input]] ??= []).Add(i);
+                (users[u] ??= []).Add(i);
             }
         }
 
         IEnumerable<int> Neighbours(int i, bool upstreamOnly)
         {
-            foreach (var input in Order[i].Inputs)
+            for (int k = 0; k < 2 && _inputs[(2 * i) + k] >= 0; k++)
             {
-                yield return _index[input];
+                yield return _inputs[(2 * i) + k];
             }
 
             if (!upstreamOnly && users[i] is { } list)
@@ -473,14 +579,14 @@ internal sealed class DrawingPlan
     }
 
     /// <summary>Whether any value was absorbed into an operator (chains or terms); if not, operands are just inputs.</summary>
-    private bool _absorbs;
+    public bool Absorbs { get; private set; }
 
     private void PushInputs(Stack<int> pending, int i)
     {
-        var inputs = Order[i].Inputs;
-        for (int k = inputs.Count - 1; k >= 0; k--)
+        var inputs = InputsOf(i);
+        for (int k = inputs.Length - 1; k >= 0; k--)
         {
-            pending.Push(_index[inputs[k]]);
+            pending.Push(inputs[k]);
         }
     }
 }

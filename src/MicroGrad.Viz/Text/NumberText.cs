@@ -103,12 +103,18 @@ internal static class NumberText
             destination[at++] = '-';
         }
 
-        if (!whole.TryFormat(destination[at..], out int wholeDigits, default, CultureInfo.InvariantCulture))
+        if (whole < 10 && at < destination.Length)
+        {
+            destination[at++] = (char)('0' + whole); // most drawn numbers: no general integer formatting
+        }
+        else if (whole.TryFormat(destination[at..], out int wholeDigits, default, CultureInfo.InvariantCulture))
+        {
+            at += wholeDigits;
+        }
+        else
         {
             return false;
         }
-
-        at += wholeDigits;
         if (precision > 0)
         {
             if (destination.Length < at + 1 + precision)

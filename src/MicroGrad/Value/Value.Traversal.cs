@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace MicroGrad;
 
 // The topological order: iterative, stamped, with per-thread buffers.
@@ -20,6 +22,43 @@ public sealed partial class Value
         Array.Copy(t_order!, order, count);
         ReturnOrder(count);
         return order;
+    }
+
+    /// <summary>
+    /// <see cref="TopologicalOrder()"/> into arrays rented from <see cref="ArrayPool{T}.Shared"/>, with
+    /// each value's inputs as indices into the order: two slots per value in <paramref name="inputs"/>,
+    /// left then right, -1 where it has fewer inputs. What a drawing's passes walk, without a map from
+    /// value to position and, drawn again and again, without large arrays that push towards full GCs.
+    /// The caller returns both arrays (<paramref name="order"/> cleared, so the pool keeps no graph alive).
+    /// </summary>
+    /// <returns>How many values the order has; the arrays may be longer.</returns>
+    internal int RentTopologicalOrder(out Value[] order, out int[] inputs)
+    {
+        RentOrder();
+        int count = FillTopologicalOrder();
+        order = ArrayPool<Value>.Shared.Rent(count);
+        Array.Copy(t_order!, order, count);
+        ReturnOrder(count);
+        inputs = ArrayPool<int>.Shared.Rent(2 * count);
+
+        // Each value's stamp holds its position for one pass (inputs come first, so theirs is set when
+        // read), then every value gets a fresh stamp, as if traversed with it: no later traversal can
+        // take a position for its own stamp.
+        for (int i = 0; i < count; i++)
+        {
+            var value = order[i];
+            value._traversal = i;
+            inputs[2 * i] = value._left is { } left ? left._traversal : -1;
+            inputs[(2 * i) + 1] = value._right is { } right ? right._traversal : -1;
+        }
+
+        int stamp = NextTraversal();
+        for (int i = 0; i < count; i++)
+        {
+            order[i]._traversal = stamp;
+        }
+
+        return count;
     }
 
     // Traversal buffers, reused per thread: a graph of 65k values would otherwise allocate two

@@ -125,3 +125,117 @@ public class DotWriterTests
         Assert.Throws<ArgumentException>(() => new DotAttributes().Set(string.Empty, "x"));
     }
 }
+
+public sealed class DotWriterStatementTests
+{
+    // A drawing sent statement by statement, as the library's drawings are, to either sink.
+    private static void Send(IDotSink sink, string longLabel)
+    {
+        var header = new DotGraph();
+        header.GraphAttributes.Set("rankdir", "LR");
+        header.NodeDefaults.Set("shape", "record");
+        sink.BeginGraph(header);
+
+        var look = new DotAttributes();
+        look.Set("style", "filled");
+        look.Set("fillcolor", "#dbeafe");
+        var template = new DotTemplate(look);
+        var record = new DotRecordBuffer();
+        record.Clear(grouped: true);
+        record.Add(longLabel);
+        var room = record.Reserve(16);
+        "data 2.0000".CopyTo(room);
+        record.Commit("data 2.0000".Length, plain: true);
+        sink.RecordNode(new NumberedId("v", 0), record, "data 2\ngrad 0\nleaf", template);
+
+        var op = new DotAttributes();
+        op.Set("label", "*");
+        sink.Node(new NumberedId("v", 1, "_op"), new DotTemplate(op));
+
+        var box = new DotAttributes();
+        box.Set("label", "layer0");
+        sink.BeginSubgraph("cluster_0", box);
+        record.Clear(grouped: false);
+        record.Add("w|0");
+        sink.RecordNode(new NumberedId("v", 2), record, null, new DotTemplate(new DotAttributes()));
+        sink.BeginSubgraph("cluster_1", new DotAttributes());
+        sink.Node(new NumberedId("m", 0), box);
+        sink.EndSubgraph();
+        sink.EndSubgraph();
+
+        var mark = new DotAttributes();
+        mark.Set("headlabel", "1");
+        sink.Edge(new NumberedId("v", 0), new NumberedId("v", 1, "_op"), new DotTemplate(mark));
+        sink.Edge(new NumberedId("v", 1, "_op"), new NumberedId("v", 12345), null);
+        sink.EndGraph();
+    }
+
+    private static string Streamed(string longLabel)
+    {
+        using var text = new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
+        Send(new DotWriter(text), longLabel);
+        return text.ToString();
+    }
+
+    private static string Modelled(string longLabel)
+    {
+        var builder = new DotGraphBuilder();
+        Send(builder, longLabel);
+        return DotWriter.ToDot(builder.Graph);
+    }
+
+    [Fact]
+    public void Streamed_statements_are_written_in_dot_order_with_nesting_and_shared_attributes()
+    {
+        Assert.Equal(
+            "digraph {\n" +
+            "  graph [rankdir=LR];\n" +
+            "  node [shape=record];\n" +
+            "  v0 [label=\"{x|data 2.0000}\", tooltip=\"data 2\\ngrad 0\\nleaf\", style=filled, fillcolor=\"#dbeafe\"];\n" +
+            "  v1_op [label=\"*\"];\n" +
+            "  subgraph cluster_0 {\n" +
+            "    graph [label=layer0];\n" +
+            "    v2 [label=\"w\\|0\"];\n" +
+            "    subgraph cluster_1 {\n" +
+            "      m0 [label=layer0];\n" +
+            "    }\n" +
+            "  }\n" +
+            "  v0 -> v1_op [headlabel=\"1\"];\n" +
+            "  v1_op -> v12345;\n" +
+            "}\n",
+            Streamed("x"));
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(4085)] // the number field straddles the 4,096-character piece of a quoted string
+    [InlineData(4096)]
+    [InlineData(9000)] // longer than the writer's buffer
+    public void The_stream_writes_the_bytes_of_the_model_it_would_build(int labelLength)
+    {
+        string label = string.Concat(Enumerable.Range(0, labelLength).Select(i => i % 7 == 0 ? '|' : (char)('a' + (i % 26))));
+        Assert.Equal(Modelled(label), Streamed(label));
+    }
+
+    [Fact]
+    public void A_template_written_once_gives_the_same_text_in_later_writers()
+    {
+        var look = new DotAttributes();
+        look.Set("color", "#7c3aed");
+        look.Set("label", "a b");
+        var template = new DotTemplate(look);
+        string Write()
+        {
+            using var text = new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
+            IDotSink sink = new DotWriter(text);
+            sink.BeginGraph(new DotGraph());
+            sink.Node(new NumberedId("v", 7), template);
+            sink.EndGraph();
+            return text.ToString();
+        }
+
+        string first = Write();
+        Assert.Equal("digraph {\n  v7 [color=\"#7c3aed\", label=\"a b\"];\n}\n", first);
+        Assert.Equal(first, Write());
+    }
+}

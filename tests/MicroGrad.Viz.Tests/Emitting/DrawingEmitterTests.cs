@@ -1,4 +1,6 @@
+using MicroGrad.TestSupport;
 using MicroGrad.Viz.Dot;
+using MicroGrad.Viz.Drawing;
 using MicroGrad.Viz.Emitting;
 using MicroGrad.Viz.Planning;
 
@@ -49,5 +51,33 @@ public sealed class DrawingEmitterTests
         var marks = graph.Edges.Where(edge => edge.To == "v2_op").ToDictionary(edge => edge.From, edge => edge.Attributes["headlabel"].Text, StringComparer.Ordinal);
         Assert.Equal("1", marks["v0"]);
         Assert.Equal("2", marks["v1"]);
+    }
+
+    [Fact]
+    public void A_drawing_made_after_others_on_pooled_arrays_is_the_drawing_made_first()
+    {
+        // The plan and the emitter rent their arrays: what one drawing leaves in them must never reach the next.
+        var mlp = SampleGraphs.SmallMlp();
+        DrawingOptions[] views =
+        [
+            new(),
+            new() { Modules = ModuleView.Clusters },
+            new() { Modules = ModuleView.Collapsed, Focus = "x0", FocusDepth = 2 },
+            new() { FoldConstants = true, CollapseChains = true, CollapseTerms = true, FanInThreshold = 2, ColorByGradient = true },
+        ];
+        var first = views.Select(v => (mlp.ToDot(v), DotWriter.ToDot(mlp.ToDotGraph(v)))).ToList();
+
+        for (int round = 0; round < 3; round++)
+        {
+            foreach (var other in new[] { SampleGraphs.WideSum(), SampleGraphs.Neuron(), SampleGraphs.Seed(backward: true) })
+            {
+                _ = other.ToDot(views[round % 2]); // the focus names a value only the MLP has
+                _ = other.ToDrawing(views[3]);
+            }
+
+            Assert.Equal(first, views.Select(v => (mlp.ToDot(v), DotWriter.ToDot(mlp.ToDotGraph(v)))).ToList());
+        }
+
+        Assert.All(first, pair => Assert.Equal(pair.Item1, pair.Item2)); // streamed and modelled agree
     }
 }

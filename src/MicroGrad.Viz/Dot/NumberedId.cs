@@ -1,0 +1,28 @@
+using System.Globalization;
+
+namespace MicroGrad.Viz.Dot;
+
+/// <summary>
+/// A bare DOT id made of a prefix, a number and a suffix (<c>v12</c>, <c>v12_op</c>, <c>m0</c>): what a
+/// drawing's tens of thousands of nodes are called, written by <see cref="DotWriter"/> without making a
+/// string for each. Prefix and suffix are letters and underscores, so the id never needs quoting.
+/// </summary>
+internal readonly record struct NumberedId(string Prefix, int Number, string Suffix = "")
+{
+    public override string ToString() => Prefix + Number.ToString(CultureInfo.InvariantCulture) + Suffix;
+
+    /// <summary>The most characters the id can have.</summary>
+    public int MaxLength => Prefix.Length + 11 + Suffix.Length;
+
+    /// <summary>Writes the id into <paramref name="destination"/>, which has room for <see cref="MaxLength"/> characters.</summary>
+    /// <returns>How many characters were written.</returns>
+    public int WriteTo(Span<char> destination)
+    {
+        Prefix.CopyTo(destination);
+        int length = Prefix.Length;
+        Number.TryFormat(destination[length..], out int digits, provider: CultureInfo.InvariantCulture);
+        length += digits;
+        Suffix.CopyTo(destination[length..]);
+        return length + Suffix.Length;
+    }
+}
