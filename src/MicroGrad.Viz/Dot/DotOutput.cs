@@ -37,7 +37,20 @@ internal sealed class DotOutput(TextWriter target, int capacity = 8192)
             }
         }
 
-        text.CopyTo(_buffer.AsSpan(_used));
+        if (text.Length <= 8)
+        {
+            // Most pieces are a few characters (a bar, a quote, "];\n"): a loop beats a block copy's call.
+            var buffer = _buffer;
+            for (int i = 0; i < text.Length; i++)
+            {
+                buffer[_used + i] = text[i];
+            }
+        }
+        else
+        {
+            text.CopyTo(_buffer.AsSpan(_used));
+        }
+
         _used += text.Length;
     }
 

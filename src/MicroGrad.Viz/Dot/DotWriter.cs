@@ -163,14 +163,82 @@ public sealed class DotWriter : IDotSink
 
     void IDotSink.Node(NumberedId id, DotTemplate attributes)
     {
-        BeginNode(id);
-        WriteAttributes(attributes);
-        _writer.Write(";\n");
+        string written = Written(attributes);
+        var line = _writer.Reserve(_indent.Length + id.MaxLength + written.Length + 5);
+        int length = Put(line, 0, _indent);
+        length += id.WriteTo(line[length..]);
+        if (attributes.Attributes.Count > 0)
+        {
+            length = Put(line, Put(line, Put(line, length, " ["), written), "]");
+        }
+
+        _writer.Advance(Put(line, length, ";\n"));
+    }
+
+    /// <summary>Puts <paramref name="text"/> into <paramref name="line"/> at <paramref name="at"/>; returns where it ends.</summary>
+    private static int Put(Span<char> line, int at, string text)
+    {
+        text.CopyTo(line[at..]);
+        return at + text.Length;
+    }
+
+    /// <summary>
+    /// The usual value node in one piece: no tooltip, and fields that need no escaping and fit in one
+    /// piece of a quoted string, so the line is what the general path writes with no escape or split.
+    /// </summary>
+    private bool TryWriteSimpleRecordNode(NumberedId id, DotRecordBuffer label, DotTemplate rest)
+    {
+        int fields = 0;
+        for (int i = 0; i < label.Count; i++)
+        {
+            var field = label[i];
+            if (!label.IsPlain(i) && DotEscaping.NeedsEscaping(field, record: true))
+            {
+                return false;
+            }
+
+            fields += field.Length + 1;
+        }
+
+        if (fields + 2 > DotEscaping.MaxQuotedChunkLength)
+        {
+            return false;
+        }
+
+        string written = rest.Attributes.Count > 0 ? Written(rest) : string.Empty;
+        var line = _writer.Reserve(_indent.Length + id.MaxLength + fields + written.Length + 20);
+        int length = Put(line, 0, _indent);
+        length += id.WriteTo(line[length..]);
+        length = Put(line, length, label.Grouped ? " [label=\"{" : " [label=\"");
+        for (int i = 0; i < label.Count; i++)
+        {
+            if (i > 0)
+            {
+                line[length++] = '|';
+            }
+
+            label[i].CopyTo(line[length..]);
+            length += label[i].Length;
+        }
+
+        length = Put(line, length, label.Grouped ? "}\"" : "\"");
+        if (written.Length > 0)
+        {
+            length = Put(line, Put(line, length, ", "), written);
+        }
+
+        _writer.Advance(Put(line, length, "];\n"));
+        return true;
     }
 
     void IDotSink.RecordNode(NumberedId id, DotRecordBuffer label, string? tooltip, DotTemplate rest)
     {
         // The bytes WriteAttributes writes for label, tooltip and rest set in that order.
+        if (tooltip is null && TryWriteSimpleRecordNode(id, label, rest))
+        {
+            return;
+        }
+
         BeginNode(id);
         _writer.Write(" [label=");
         var quoted = new QuotedWriter(_writer);
@@ -221,19 +289,23 @@ public sealed class DotWriter : IDotSink
     {
         // The one line a big drawing has most of, composed in place.
         string edge = EdgeOperator;
-        var line = _writer.Reserve(2 + from.MaxLength + edge.Length + to.MaxLength);
+        var line = _writer.Reserve(2 + from.MaxLength + edge.Length + to.MaxLength + 2);
         line[0] = ' ';
         line[1] = ' ';
         int length = 2 + from.WriteTo(line[2..]);
         edge.CopyTo(line[length..]);
         length += edge.Length;
         length += to.WriteTo(line[length..]);
-        _writer.Advance(length);
-        if (attributes is not null)
+        if (attributes is null)
         {
-            WriteAttributes(attributes);
+            line[length++] = ';';
+            line[length++] = '\n';
+            _writer.Advance(length);
+            return;
         }
 
+        _writer.Advance(length);
+        WriteAttributes(attributes);
         _writer.Write(";\n");
     }
 

@@ -18,11 +18,20 @@ internal readonly record struct NumberedId(string Prefix, int Number, string Suf
     /// <returns>How many characters were written.</returns>
     public int WriteTo(Span<char> destination)
     {
-        Prefix.CopyTo(destination);
-        int length = Prefix.Length;
+        int length = Copy(Prefix, destination);
         Number.TryFormat(destination[length..], out int digits, provider: CultureInfo.InvariantCulture);
         length += digits;
-        Suffix.CopyTo(destination[length..]);
-        return length + Suffix.Length;
+        return length + Copy(Suffix, destination[length..]);
+    }
+
+    // Ids are a few characters: a loop beats a block copy's call.
+    private static int Copy(string text, Span<char> destination)
+    {
+        for (int i = 0; i < text.Length; i++)
+        {
+            destination[i] = text[i];
+        }
+
+        return text.Length;
     }
 }

@@ -45,8 +45,7 @@ internal sealed class DrawingEmitter : IDisposable
     private readonly List<int> _sources = [];
     private readonly DotTemplate _outputLook, _constantLook, _leafLook, _intermediateLook;
     private readonly Dictionary<string, DotTemplate> _operatorLooks = new(StringComparer.Ordinal);
-    private string? _lastOperatorLabel;
-    private DotTemplate? _lastOperatorLook;
+    private readonly DotTemplate?[] _operatorLooksByKind = new DotTemplate?[Enum.GetValues<OperationKind>().Length];
     private readonly DotTemplate _firstOperand, _secondOperand;
 
     public DrawingEmitter(DrawingPlan plan)
@@ -352,14 +351,10 @@ internal sealed class DrawingEmitter : IDisposable
         if (!value.IsLeaf)
         {
             string operatorLabel = OperatorLabel(i);
-            if (ReferenceEquals(operatorLabel, _lastOperatorLabel))
-            {
-                // Neighbours in the order often share an operation: no lookup.
-                sink.Node(OperatorNodeId(i), _lastOperatorLook!);
-                return;
-            }
-
-            if (!_operatorLooks.TryGetValue(operatorLabel, out var operatorLook))
+            var operation = value.Operation!;
+            bool byKind = ReferenceEquals(operatorLabel, operation.Name) && operation.Exponent is null; // not **n: one name per exponent
+            var operatorLook = byKind ? _operatorLooksByKind[(int)operation.Kind] : null;
+            if (operatorLook is null && !_operatorLooks.TryGetValue(operatorLabel, out operatorLook))
             {
                 var attributes = new DotAttributes();
                 attributes.Set("label", operatorLabel);
@@ -369,8 +364,11 @@ internal sealed class DrawingEmitter : IDisposable
                 _operatorLooks.Add(operatorLabel, operatorLook);
             }
 
-            _lastOperatorLabel = operatorLabel;
-            _lastOperatorLook = operatorLook;
+            if (byKind)
+            {
+                _operatorLooksByKind[(int)operation.Kind] = operatorLook;
+            }
+
             sink.Node(OperatorNodeId(i), operatorLook);
         }
     }

@@ -426,7 +426,7 @@ internal sealed class DrawingPlan : IDisposable
         {
             if (IsDrawn(i))
             {
-                count += Order[i].IsLeaf ? 1 : 2;
+                count += IsLeaf(i) ? 1 : 2;
             }
             else if (StubOf(i) >= 0)
             {

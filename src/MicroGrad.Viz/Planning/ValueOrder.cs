@@ -1,4 +1,5 @@
 using System.Collections;
+using System.Diagnostics.CodeAnalysis;
 
 namespace MicroGrad.Viz.Planning;
 
@@ -12,7 +13,21 @@ internal sealed class ValueOrder(Value[] values, int count) : IReadOnlyList<Valu
 
     public int Count { get; private set; } = count;
 
-    public Value this[int index] => (uint)index < (uint)Count ? _values[index] : throw new ArgumentOutOfRangeException(nameof(index));
+    public Value this[int index]
+    {
+        get
+        {
+            if ((uint)index >= (uint)Count)
+            {
+                OutOfRange(index); // a throw of its own, so the getter stays small enough to inline
+            }
+
+            return _values[index];
+        }
+    }
+
+    [DoesNotReturn]
+    private static void OutOfRange(int index) => throw new ArgumentOutOfRangeException(nameof(index), index, "Not a position in the order.");
 
     public IEnumerator<Value> GetEnumerator()
     {

@@ -90,7 +90,8 @@ internal static class NumberText
 
         long rounded = (long)floor + (fraction > 0.5 ? 1 : 0);
         long unit = (long)Powers[precision];
-        long whole = rounded / unit, part = rounded % unit;
+        long whole = precision == 4 ? rounded / 10_000 : rounded / unit; // the default precision: a division by a constant
+        long part = rounded - (whole * unit);
         int at = 0;
         if (double.IsNegative(number))
         {
