@@ -110,6 +110,18 @@ public sealed class Operation
     /// <inheritdoc/>
     public override string ToString() => Name;
 
+    /// <summary>The one operation of a two-input kind (a constant at each call, so this folds away).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static Operation OfBinary(OperationKind kind) => kind switch
+    {
+        OperationKind.Add => Add,
+        OperationKind.Subtract => Subtract,
+        OperationKind.Multiply => Multiply,
+        OperationKind.Divide => Divide,
+        OperationKind.Power => Power,
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Not a two-input operation."),
+    };
+
     /// <summary>The result: the one place each operation's arithmetic is written.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static double Forward(OperationKind kind, double a, double b, double exponent) => kind switch

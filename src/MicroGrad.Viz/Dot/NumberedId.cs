@@ -19,9 +19,28 @@ internal readonly record struct NumberedId(string Prefix, int Number, string Suf
     public int WriteTo(Span<char> destination)
     {
         int length = Copy(Prefix, destination);
-        Number.TryFormat(destination[length..], out int digits, provider: CultureInfo.InvariantCulture);
-        length += digits;
+        length += Digits(Number, destination[length..]);
         return length + Copy(Suffix, destination[length..]);
+    }
+
+    // The decimal digits of a non-negative number, as the invariant culture writes them; a drawing's ids
+    // are most of its numbers, and this is a few times quicker than the general formatter.
+    private static int Digits(int number, Span<char> destination)
+    {
+        System.Diagnostics.Debug.Assert(number >= 0, "ids are numbered from 0 up");
+        int count = 1;
+        for (int rest = number; rest >= 10; rest /= 10)
+        {
+            count++;
+        }
+
+        for (int i = count - 1; i >= 0; i--)
+        {
+            destination[i] = (char)('0' + (number % 10));
+            number /= 10;
+        }
+
+        return count;
     }
 
     // Ids are a few characters: a loop beats a block copy's call.

@@ -239,3 +239,21 @@ public sealed class DotWriterStatementTests
         Assert.Equal(first, Write());
     }
 }
+
+public sealed class NumberedIdTests
+{
+    [Theory]
+    [InlineData("v", 0, "", "v0")]
+    [InlineData("v", 9, "_op", "v9_op")]
+    [InlineData("g", 10, "", "g10")]
+    [InlineData("m", 99, "", "m99")]
+    [InlineData("v", 65813, "_op", "v65813_op")]
+    [InlineData("s", int.MaxValue, "", "s2147483647")]
+    public void An_id_is_written_as_its_prefix_digits_and_suffix(string prefix, int number, string suffix, string expected)
+    {
+        var id = new NumberedId(prefix, number, suffix);
+        Span<char> buffer = stackalloc char[id.MaxLength];
+        Assert.Equal(expected, new string(buffer[..id.WriteTo(buffer)]));
+        Assert.Equal(expected, id.ToString());
+    }
+}
