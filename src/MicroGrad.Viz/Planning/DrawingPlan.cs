@@ -39,8 +39,7 @@ internal sealed class DrawingPlan : IDisposable
             return;
         }
 
-        Return(_order);
-        Return(_inputs);
+        Value.ReturnTopologicalOrder(_order, _inputs);
         Return(Uses);
         Return(User);
         Return(Owner);
@@ -50,16 +49,33 @@ internal sealed class DrawingPlan : IDisposable
         Order.Detach();
     }
 
-    /// <summary>An array of at least <paramref name="count"/> items from the pool, its first <paramref name="count"/> cleared.</summary>
+    /// <summary>
+    /// An array of at least <paramref name="count"/> items, its first <paramref name="count"/> cleared: from
+    /// the pool when it would be a large object, else a new one (cheap to collect, and a first small
+    /// drawing does not set up a pool per item type).
+    /// </summary>
     internal static T[] Rent<T>(int count)
     {
+        if (count < PooledFrom)
+        {
+            return new T[count];
+        }
+
         var array = ArrayPool<T>.Shared.Rent(count);
         Array.Clear(array, 0, count);
         return array;
     }
 
-    /// <summary>Returns an array to the pool, cleared when it holds references (the pool must not keep a graph alive).</summary>
-    internal static void Return<T>(T[] array) => ArrayPool<T>.Shared.Return(array, clearArray: RuntimeHelpers.IsReferenceOrContainsReferences<T>());
+    /// <summary>Gives back an array of <see cref="Rent"/>, cleared when it holds references (the pool must not keep a graph alive).</summary>
+    internal static void Return<T>(T[] array)
+    {
+        if (array.Length >= PooledFrom)
+        {
+            ArrayPool<T>.Shared.Return(array, clearArray: RuntimeHelpers.IsReferenceOrContainsReferences<T>());
+        }
+    }
+
+    private const int PooledFrom = 4096;
 
     public ValueOrder Order { get; }
 

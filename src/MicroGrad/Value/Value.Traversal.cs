@@ -29,17 +29,18 @@ public sealed partial class Value
     /// each value's inputs as indices into the order: two slots per value in <paramref name="inputs"/>,
     /// left then right, -1 where it has fewer inputs. What a drawing's passes walk, without a map from
     /// value to position and, drawn again and again, without large arrays that push towards full GCs.
-    /// The caller returns both arrays (<paramref name="order"/> cleared, so the pool keeps no graph alive).
+    /// The caller gives both back with <see cref="ReturnTopologicalOrder"/>. Small graphs get plain
+    /// arrays: the pool is for the large ones, and a first drawing need not set it up.
     /// </summary>
     /// <returns>How many values the order has; the arrays may be longer.</returns>
     internal int RentTopologicalOrder(out Value[] order, out int[] inputs)
     {
         RentOrder();
         int count = FillTopologicalOrder();
-        order = ArrayPool<Value>.Shared.Rent(count);
+        order = count < PooledFrom ? new Value[count] : ArrayPool<Value>.Shared.Rent(count);
         Array.Copy(t_order!, order, count);
         ReturnOrder(count);
-        inputs = ArrayPool<int>.Shared.Rent(2 * count);
+        inputs = count < PooledFrom ? new int[2 * count] : ArrayPool<int>.Shared.Rent(2 * count);
 
         // Each value's stamp holds its position for one pass (inputs come first, so theirs is set when
         // read), then every value gets a fresh stamp, as if traversed with it: no later traversal can
@@ -60,6 +61,19 @@ public sealed partial class Value
 
         return count;
     }
+
+    /// <summary>Gives back the arrays of <see cref="RentTopologicalOrder"/>, the order cleared so the pool keeps no graph alive.</summary>
+    internal static void ReturnTopologicalOrder(Value[] order, int[] inputs)
+    {
+        if (order.Length >= PooledFrom)
+        {
+            ArrayPool<Value>.Shared.Return(order, clearArray: true);
+            ArrayPool<int>.Shared.Return(inputs);
+        }
+    }
+
+    /// <summary>Orders of at least this many values are rented: below it the arrays are small objects, cheap to collect.</summary>
+    private const int PooledFrom = 4096;
 
     // Traversal buffers, reused per thread: a graph of 65k values would otherwise allocate two
     // large-object-heap arrays per backward pass, and each such allocation pushes towards a full GC.

@@ -56,8 +56,11 @@ public sealed class DrawingEmitterTests
     [Fact]
     public void A_drawing_made_after_others_on_pooled_arrays_is_the_drawing_made_first()
     {
-        // The plan and the emitter rent their arrays: what one drawing leaves in them must never reach the next.
-        var mlp = SampleGraphs.SmallMlp();
+        // The plan and the emitter rent their arrays (from 4,096 values): what one drawing leaves in them must
+        // never reach the next. The MLP is drawn small and inside a sum big enough to be pooled.
+        var small = SampleGraphs.SmallMlp();
+        var mlp = small + SampleGraphs.WideSum(2_500);
+        Assert.True(mlp.TopologicalOrder().Count > 4_096);
         DrawingOptions[] views =
         [
             new(),
@@ -69,7 +72,7 @@ public sealed class DrawingEmitterTests
 
         for (int round = 0; round < 3; round++)
         {
-            foreach (var other in new[] { SampleGraphs.WideSum(), SampleGraphs.Neuron(), SampleGraphs.Seed(backward: true) })
+            foreach (var other in new[] { SampleGraphs.WideSum(3_000), small, SampleGraphs.Neuron(), SampleGraphs.Seed(backward: true) })
             {
                 _ = other.ToDot(views[round % 2]); // the focus names a value only the MLP has
                 _ = other.ToDrawing(views[3]);
