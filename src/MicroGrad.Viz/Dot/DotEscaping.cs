@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Text;
 
 namespace MicroGrad.Viz.Dot;
@@ -151,20 +150,9 @@ public static class DotEscaping
         return true;
     }
 
-    // Printable ASCII that no context escapes: text of only these (the usual label, every number field)
-    // is checked in one vectorised search.
-    private static readonly SearchValues<char> PlainAscii = SearchValues.Create(
-        string.Concat(Enumerable.Range(' ', '~' - ' ' + 1).Select(c => (char)c).Where(c => c is not ('\\' or '"' or '&' or '{' or '}' or '|' or '<' or '>'))));
-
     /// <summary>Whether <see cref="AppendAtom"/> would change any character of <paramref name="text"/>.</summary>
     internal static bool NeedsEscaping(ReadOnlySpan<char> text, bool record)
     {
-        if (!text.ContainsAnyExcept(PlainAscii))
-        {
-            // Only spaces can matter: in records, at either end or beside another space.
-            return record && text.Length > 0 && (text[0] == ' ' || text[^1] == ' ' || text.Contains("  ", StringComparison.Ordinal));
-        }
-
         for (int i = 0; i < text.Length; i++)
         {
             char c = text[i];

@@ -45,7 +45,7 @@ internal sealed class DrawingEmitter : IDisposable
     private readonly List<int> _sources = [];
     private readonly DotTemplate _outputLook, _constantLook, _leafLook, _intermediateLook;
     private readonly Dictionary<string, DotTemplate> _operatorLooks = new(StringComparer.Ordinal);
-    private readonly DotTemplate?[] _operatorLooksByKind = new DotTemplate?[Enum.GetValues<OperationKind>().Length];
+    private readonly DotTemplate?[] _operatorLooksByKind = new DotTemplate?[byte.MaxValue + 1]; // by OperationKind (a byte); no reflection at start-up
     private readonly DotTemplate _firstOperand, _secondOperand;
 
     public DrawingEmitter(DrawingPlan plan)
