@@ -140,7 +140,7 @@ public sealed class GraphRenderer
     }
 
     /// <summary>Lays out (or, for <see cref="OutputFormat.Dot"/>, writes) a drawing into <paramref name="output"/>, under the size guard.</summary>
-    internal Task<(IReadOnlyList<string> Warnings, GraphvizChoice? Renderer)> LayOutAsync(DotGraph graph, OutputFormat format, Stream output, CancellationToken cancellationToken)
+    internal Task<LayoutOutcome> LayOutAsync(DotGraph graph, OutputFormat format, Stream output, CancellationToken cancellationToken)
     {
         CheckSize(graph, format);
         return WriteAsync(DotSourceOf(graph, format), format, output, cancellationToken);
@@ -173,12 +173,12 @@ public sealed class GraphRenderer
     }
 
     /// <summary>Writes DOT itself, or lays it out with the chosen Graphviz under the timeout.</summary>
-    private async Task<(IReadOnlyList<string> Warnings, GraphvizChoice? Renderer)> WriteAsync(string dot, OutputFormat format, Stream output, CancellationToken cancellationToken)
+    private async Task<LayoutOutcome> WriteAsync(string dot, OutputFormat format, Stream output, CancellationToken cancellationToken)
     {
         if (format == OutputFormat.Dot)
         {
             await output.WriteAsync(DotWriter.Utf8.GetBytes(dot), cancellationToken).ConfigureAwait(false);
-            return ([], null);
+            return LayoutOutcome.None;
         }
 
         var renderer = Choose(format);
@@ -212,7 +212,7 @@ public sealed class GraphRenderer
             throw new GraphvizFailedException(0, GraphvizNames.CommandLine(backend.Name, format, Options.Engine), string.Join('\n', warnings));
         }
 
-        return (warnings, renderer);
+        return new(warnings, renderer);
     }
 
     private IGraphvizBackend Backend(GraphvizChoice renderer) => renderer == GraphvizChoice.Native

@@ -21,7 +21,7 @@ public sealed record RenderOptions
     /// Which Graphviz draws. Default <see cref="GraphvizChoice.Auto"/>: the native <c>dot</c> when it is
     /// installed, else Graphviz in-process (<see cref="InProcess"/>) for the formats it draws.
     /// </summary>
-    public GraphvizChoice Renderer { get; init => field = OptionGuard.Defined(value, nameof(Renderer)); }
+    public GraphvizChoice Renderer { get; init => field = OptionGuard.Defined(value, GraphvizChoice.InProcess, nameof(Renderer)); }
 
     /// <summary>
     /// The native <c>dot</c> executable. Default <see langword="null"/>: the <see cref="DotPathVariable"/>
@@ -37,7 +37,7 @@ public sealed record RenderOptions
     public IGraphvizBackend? InProcess { get; init; }
 
     /// <summary>The layout engine (Graphviz's <c>-K</c>). Default <see cref="LayoutEngine.Dot"/>.</summary>
-    public LayoutEngine Engine { get; init => field = OptionGuard.Defined(value, nameof(Engine)); }
+    public LayoutEngine Engine { get; init => field = OptionGuard.Defined(value, LayoutEngine.Osage, nameof(Engine)); }
 
     /// <summary>
     /// How long a layout may run before it is stopped (a native <c>dot</c> is killed with its child

@@ -52,4 +52,23 @@ public sealed class OptionsValidationTests
         Assert.Equal(1, new RenderOptions { MaxNodes = 1 }.MaxNodes);
         Assert.Equal(TimeSpan.FromMilliseconds(1), new RenderOptions { Timeout = TimeSpan.FromMilliseconds(1) }.Timeout);
     }
+
+    [Fact]
+    public void Every_named_renderer_and_engine_is_allowed_and_no_other()
+    {
+        // The guard compares the enums as numbers 0..last: every name must be in that range.
+        foreach (var choice in Enum.GetValues<GraphvizChoice>())
+        {
+            Assert.Equal(choice, new RenderOptions { Renderer = choice }.Renderer);
+        }
+
+        foreach (var engine in Enum.GetValues<LayoutEngine>())
+        {
+            Assert.Equal(engine, new RenderOptions { Engine = engine }.Engine);
+        }
+
+        Assert.Throws<ArgumentOutOfRangeException>(() => new RenderOptions { Renderer = (GraphvizChoice)Enum.GetValues<GraphvizChoice>().Length });
+        Assert.Throws<ArgumentOutOfRangeException>(() => new RenderOptions { Engine = (LayoutEngine)(-1) });
+        Assert.Throws<ArgumentOutOfRangeException>(() => new RenderOptions { Engine = (LayoutEngine)Enum.GetValues<LayoutEngine>().Length });
+    }
 }

@@ -9,21 +9,31 @@ internal sealed class DotRecordBuffer
 {
     private char[] _chars = new char[256];
     private int _length;
-    private readonly List<(int Start, int Length, bool Plain)> _fields = new(4);
+    // Where each field starts and ends, and whether it is known plain; plain arrays, not a list of
+    // tuples, so a first drawing JITs no generic list for them.
+    private int[] _ends = new int[4];
+    private bool[] _plain = new bool[4];
 
     /// <summary>Whether the fields sit in one group (<c>{a|b}</c>): a row in left-to-right layouts.</summary>
     public bool Grouped { get; private set; }
 
-    public int Count => _fields.Count;
+    public int Count { get; private set; }
 
-    public ReadOnlySpan<char> this[int index] => _chars.AsSpan(_fields[index].Start, _fields[index].Length);
+    public ReadOnlySpan<char> this[int index]
+    {
+        get
+        {
+            int start = index == 0 ? 0 : _ends[index - 1];
+            return _chars.AsSpan(start, _ends[index] - start);
+        }
+    }
 
     /// <summary>Starts a new label.</summary>
     public void Clear(bool grouped)
     {
         Grouped = grouped;
         _length = 0;
-        _fields.Clear();
+        Count = 0;
     }
 
     /// <summary>Adds a field of text (escaped when written).</summary>
@@ -50,17 +60,24 @@ internal sealed class DotRecordBuffer
     /// </summary>
     public void Commit(int length, bool plain)
     {
-        _fields.Add((_length, length, plain));
+        if (Count == _ends.Length)
+        {
+            Array.Resize(ref _ends, Count * 2);
+            Array.Resize(ref _plain, Count * 2);
+        }
+
         _length += length;
+        _ends[Count] = _length;
+        _plain[Count++] = plain;
     }
 
     /// <summary>Whether field <paramref name="index"/> was committed as needing no escaping.</summary>
-    public bool IsPlain(int index) => _fields[index].Plain;
+    public bool IsPlain(int index) => _plain[index];
 
     /// <summary>The label as a model record.</summary>
     public DotRecord ToRecord()
     {
-        var fields = new DotRecordField[_fields.Count];
+        var fields = new DotRecordField[Count];
         for (int i = 0; i < fields.Length; i++)
         {
             fields[i] = DotRecordField.FromText(new string(this[i]));

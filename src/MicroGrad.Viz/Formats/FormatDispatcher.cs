@@ -36,7 +36,7 @@ internal static class FormatDispatcher
         return new RenderResult(resolved, [], target, warnings, renderer);
     }
 
-    private static async Task<(IReadOnlyList<string> Warnings, GraphvizChoice? Renderer)> WriteAsync(
+    private static async Task<LayoutOutcome> WriteAsync(
         Value root, OutputFormat format, DrawingOptions? drawing, RenderOptions? rendering, Stream output, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(root);
@@ -44,14 +44,14 @@ internal static class FormatDispatcher
         {
             case FormatMaking.Export:
                 GraphJson.Write(root, output);
-                return ([], null);
+                return LayoutOutcome.None;
             case FormatMaking.Written:
                 using (var writer = new StreamWriter(output, DotWriter.Utf8, bufferSize: 1 << 16, leaveOpen: true) { NewLine = "\n" })
                 {
                     DotDrawing.Write(root, writer, drawing);
                 }
 
-                return ([], null);
+                return LayoutOutcome.None;
         }
 
         using var emitter = DotDrawing.Emitter(root, drawing);
@@ -63,7 +63,7 @@ internal static class FormatDispatcher
             var svg = await renderer.RenderAsync(graph, OutputFormat.Svg, cancellationToken).ConfigureAwait(false);
             byte[] page = DotWriter.Utf8.GetBytes(StepThroughPage.Page(emitter.Plan, emitter, DotWriter.Utf8.GetString(svg.Output.Span)));
             await output.WriteAsync(page, cancellationToken).ConfigureAwait(false);
-            return (svg.Warnings, svg.Renderer);
+            return new(svg.Warnings, svg.Renderer);
         }
 
         return await renderer.LayOutAsync(graph, format, output, cancellationToken).ConfigureAwait(false);
