@@ -7,13 +7,13 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 command -v dot >/dev/null || { echo "Graphviz (dot) is required: sudo apt-get install graphviz" >&2; exit 1; }
 commit=4dda20ec77bb1fe3be87d35828ca452535b2dbd7
 work="$(mktemp -d)"
-trap 'git worktree remove --force "$work/src" >/dev/null 2>&1 || true; rm -rf "$work"' EXIT
-git worktree add --detach "$work/src" "$commit" >/dev/null
+trap 'git worktree remove --force "$work/tree" >/dev/null 2>&1 || true; rm -rf "$work"' EXIT
+git worktree add --detach "$work/tree" "$commit" >/dev/null
 mkdir -p "$work/draw"
 cat > "$work/draw/draw.csproj" <<XML
 <Project Sdk="Microsoft.NET.Sdk">
   <PropertyGroup><OutputType>Exe</OutputType><TargetFramework>net10.0</TargetFramework><ImplicitUsings>enable</ImplicitUsings><Nullable>enable</Nullable></PropertyGroup>
-  <ItemGroup><ProjectReference Include="$work/src/src/MicroGrad.Viz/MicroGrad.Viz.csproj" /></ItemGroup>
+  <ItemGroup><ProjectReference Include="$work/tree/src/MicroGrad.Viz/MicroGrad.Viz.csproj" /></ItemGroup>
 </Project>
 XML
 # The graphs of tests/MicroGrad.TestSupport/SampleGraphs.cs: NeuronWithExp, WideSum, SmallMlp.

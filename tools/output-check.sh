@@ -11,9 +11,9 @@ out="$(realpath -m "$1")"
 root="$PWD"
 if [ $# -ge 2 ]; then
     work="$(mktemp -d)"
-    trap 'git -C "$root" worktree remove --force "$work/src" >/dev/null 2>&1 || true; rm -rf "$work"' EXIT
-    git worktree add --detach "$work/src" "$2" >/dev/null
-    root="$work/src"
+    trap 'git -C "$root" worktree remove --force "$work/tree" >/dev/null 2>&1 || true; rm -rf "$work"' EXIT
+    git worktree add --detach "$work/tree" "$2" >/dev/null
+    root="$work/tree"
 fi
 rm -rf "$out"
 dotnet run -c Release --project "$root/tools/MicroGrad.OutputCheck" -- "$out"

@@ -10,7 +10,7 @@ namespace MicroGrad.Viz.Dot;
 /// </summary>
 internal sealed class DotOutput(TextWriter target, int capacity = 8192)
 {
-    private readonly char[] _buffer = new char[capacity];
+    private char[] _buffer = new char[capacity];
     private int _used;
 
     public void Write(char c)
@@ -80,6 +80,11 @@ internal sealed class DotOutput(TextWriter target, int capacity = 8192)
         if (_buffer.Length - _used < length)
         {
             Flush();
+            if (length > _buffer.Length)
+            {
+                // A line longer than the buffer (a long label or colour) gets a buffer that holds it.
+                _buffer = new char[length];
+            }
         }
 
         return _buffer.AsSpan(_used);

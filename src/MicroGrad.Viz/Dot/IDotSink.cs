@@ -15,7 +15,7 @@ internal interface IDotSink
 
     void Node(NumberedId id, DotTemplate attributes);
 
-    /// <summary>A node labelled with a record, then its tooltip when given, then <paramref name="rest"/>.</summary>
+    /// <summary>A node labelled with a record, then its tooltip when given, then <paramref name="rest"/> (which sets neither).</summary>
     void RecordNode(NumberedId id, DotRecordBuffer label, string? tooltip, DotTemplate rest);
 
     void BeginSubgraph(string id, DotAttributes attributes);

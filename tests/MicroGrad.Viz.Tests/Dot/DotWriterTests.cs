@@ -140,6 +140,8 @@ public sealed class DotWriterStatementTests
         look.Set("style", "filled");
         look.Set("fillcolor", "#dbeafe");
         var template = new DotTemplate(look);
+        var style = new DotAttributes();
+        style.Set("fillcolor", new string('f', 9_000));
         var record = new DotRecordBuffer();
         record.Clear(grouped: true);
         record.Add(longLabel);
@@ -255,5 +257,40 @@ public sealed class NumberedIdTests
         Span<char> buffer = stackalloc char[id.MaxLength];
         Assert.Equal(expected, new string(buffer[..id.WriteTo(buffer)]));
         Assert.Equal(expected, id.ToString());
+    }
+}
+
+public sealed class DotWriterLongLineTests
+{
+    [Fact]
+    public void A_line_longer_than_the_writers_buffer_is_written_whole_and_split_as_the_model_splits_it()
+    {
+        // An operator label of 20,000 characters (a sum with many folded constants can have one) and a
+        // style longer than the buffer: the one-piece lines must make room, not run past it.
+        var look = new DotAttributes();
+        look.Set("label", string.Concat(Enumerable.Repeat("+ 1.5 ", 3_400)));
+        look.Set("fillcolor", new string('f', 9_000));
+        var template = new DotTemplate(look);
+        var style = new DotAttributes();
+        style.Set("fillcolor", new string('f', 9_000));
+        var record = new DotRecordBuffer();
+        record.Clear(grouped: false);
+        record.Add("x");
+
+        void Send(IDotSink sink)
+        {
+            sink.BeginGraph(new DotGraph());
+            sink.Node(new NumberedId("v", 1, "_op"), template);
+            sink.RecordNode(new NumberedId("v", 2), record, null, new DotTemplate(style));
+            sink.EndGraph();
+        }
+
+        using var text = new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
+        Send(new DotWriter(text));
+        var builder = new DotGraphBuilder();
+        Send(builder);
+
+        Assert.Equal(DotWriter.ToDot(builder.Graph), text.ToString());
+        Assert.Contains("\" + \"", text.ToString(), StringComparison.Ordinal); // the label was split into pieces
     }
 }
